@@ -1,0 +1,117 @@
+# Parlons Harcèlement — every command a developer needs. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?= -n 2
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev run migrate demo admin serve test check lint format messages clean
+
+help: ## List every target with its description
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
+install-dev: $(VENV)/.installed-dev ## Install the test and lint dependencies too
+
+migrate: install ## Create or update the database (SQLite in var/ unless DATABASE_URL)
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo content (idempotent)
+	$(MANAGE) load_demo_content
+
+admin: migrate ## Create the admin user (password from ADMIN_PASSWORD, or generated and printed once)
+	$(MANAGE) ensure_admin
+
+run: demo admin ## Install, migrate, load the demo, create the admin, serve on 127.0.0.1:8000
+	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+check: install-dev ## Django system checks and missing-migration check
+	DJANGO_SETTINGS_MODULE=site_parlons.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=site_parlons.settings.test $(MANAGE) makemigrations --check --dry-run
+
+lint: install-dev ## ruff (Django, security and i18n rules)
+	$(VENV)/bin/ruff check .
+
+format: install-dev ## Format the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: check lint ## Install test dependencies, run checks, ruff and pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+messages: install-dev ## Update the .po catalogues and compile them (needs gettext)
+	@for dir in . home campagne temoignages ressources search; do \
+		(cd $$dir && ../$(MANAGE) makemessages -l en --no-obsolete --ignore=.venv --ignore=tests 2>/dev/null || true); \
+	done
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean: ## Remove the virtualenv, the local database and collected static files
+	rm -rf $(VENV) var staticfiles
+
+.PHONY: install-browser test-browser lighthouse
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+install-browser: install-dev node_modules/.package-lock.json ## npm tools of the browser suite (axe-core, vnu-jar, lighthouse); Chromium comes from apt
+	@test -x /usr/bin/chromium || echo "Chromium is missing: apt install chromium chromium-driver (the browser tests will skip)"
+
+test-browser: install-browser ## Only the real-browser suite (Chromium at /usr/bin/chromium)
+	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+
+lighthouse: install-browser ## Lighthouse scores (mobile) of the home, a testimony, the form and a video, on a local production-like server
+	$(PY) tests/browser/lighthouse_report.py
+# --- Production, backups, security, benchmarks (issue 7) ----------------------------
+.PHONY: serve-prod collectstatic backup restore security bench
+PROD_ENV = DJANGO_SETTINGS_MODULE=site_parlons.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"
+
+var/secret_key:
+	@mkdir -p var && umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+collectstatic: install var/secret_key ## Collect static files (whitenoise: compressed, hashed names)
+	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v 0
+
+serve-prod: install var/secret_key ## Production settings under gunicorn (deploy/gunicorn.conf.py) on HOST:PORT
+	@mkdir -p var
+	$(PROD_ENV) $(MANAGE) migrate --noinput -v 0
+	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v 0
+	@echo "gunicorn on http://$(HOST):$(PORT)/ (production settings; DATABASE_URL/REDIS_URL honoured)"
+	$(PROD_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py site_parlons.wsgi
+
+backup: install ## Back the database up into var/backups/ (BACKUP_FILE to choose the file) and tar media/
+	@mkdir -p var/backups
+	$(MANAGE) backup_db $(if $(BACKUP_FILE),--output $(BACKUP_FILE))
+	@if [ -d media ]; then tar -czf var/backups/media-$$(date +%Y%m%d-%H%M%S).tar.gz media && echo "media archived in var/backups/"; fi
+
+restore: install ## Restore the database from BACKUP_FILE=var/backups/… (asks before replacing)
+	@test -n "$(BACKUP_FILE)" || { echo "usage: make restore BACKUP_FILE=var/backups/parlons-….sqlite3|.dump"; exit 2; }
+	$(MANAGE) restore_db $(BACKUP_FILE)
+
+security: install-dev ## bandit (high severity and confidence) over the project code
+	$(VENV)/bin/bandit -q -r home campagne temoignages ressources search site_parlons deploy bench -lll -iii -x ./.venv,./tests
+
+test: security
+
+bench: install-dev ## Benchmarks against gunicorn + production settings (SQLite, PostgreSQL if reachable); not a test
+	$(PY) bench/run.py $(BENCH_ARGS)

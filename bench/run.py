@@ -1,0 +1,566 @@
+"""Benchmark the production stack on this machine, in one go (`make bench`).
+
+For each database (SQLite always; PostgreSQL when BENCH_DATABASE_URL, default
+postgres://postgres@127.0.0.1:5432/parlons_bench, is reachable) it:
+
+1. migrates, collects static files and seeds 10 000 testimonies, 200 campaign pages and
+   100 associations (bench/seed.py; skipped with a note when a model is not there yet);
+2. starts three gunicorns with deploy/gunicorn.conf.py and the production settings, on
+   127.0.0.1 only: the framework floor (one trivial view), the site with the page cache,
+   the site without it (PAGE_CACHE_SECONDS=0);
+3. measures requests/s, p50, p95 and p99 with wrk at concurrency 8 and 32 for each page,
+   interleaving floor / cached / uncached so machine drift affects all three;
+4. posts testimonies (50 at once, then 5 per second for 60 s while readers load pages)
+   when the testimony form exists, and counts what was stored;
+5. reads the peak RSS (VmHWM) of every gunicorn worker.
+
+Everything is bounded: fixed durations, fixed request counts, local addresses only.
+Not a test: nothing here runs in `make test`. Results: printed tables and
+bench/results.md (pasted into the README's performance section).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from http.client import HTTPConnection
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+PYTHON = sys.executable
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+HOST = "127.0.0.1"
+PORTS = {"floor": 8101, "cached": 8102, "uncached": 8103}
+TARGETS = {
+    "cached pages ≥ 50 % of floor rps": 0.50,
+    "uncached home ≥ 5 % of floor rps": 0.05,
+    "search p95 ≤ 100 ms (PostgreSQL, 10 000 testimonies)": 100.0,
+    "worker peak RSS ≤ 200 MB": 200.0,
+}
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+# --- Environment --------------------------------------------------------------------
+
+
+def base_env(database_url: str | None, leg: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "SQLITE_PATH"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="site_parlons.settings.production",
+        SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        VAR_DIR=str(BENCH_DIR / leg),
+        STATIC_ROOT=str(BENCH_DIR / "static"),
+        MEDIA_ROOT=str(BENCH_DIR / "media"),
+        PAGE_CACHE_DIR=str(BENCH_DIR / leg / "pagecache"),
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT),
+    )
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    else:
+        env["SQLITE_PATH"] = str(BENCH_DIR / leg / "db.sqlite3")
+    return env
+
+
+def manage(env, *args, capture=False):
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, timeout=1800, capture_output=capture, text=True
+    )
+
+
+def postgres_url() -> str | None:
+    url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/parlons_bench")
+    try:
+        import psycopg
+
+        parts = urllib.parse.urlparse(url)
+        admin = dict(host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password)
+        with psycopg.connect(dbname="postgres", autocommit=True, connect_timeout=3, **admin) as conn:
+            name = parts.path.lstrip("/")
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                conn.execute(f'CREATE DATABASE "{name}"')
+        return url
+    except Exception as error:
+        log(f"note: PostgreSQL leg skipped ({error.__class__.__name__}: {str(error).strip()[:120]})")
+        return None
+
+
+# --- Servers -------------------------------------------------------------------------
+
+
+class Server:
+    def __init__(self, name: str, env: dict[str, str]):
+        self.name = name
+        self.port = PORTS[name]
+        self.env = dict(env, GUNICORN_BIND=f"{HOST}:{self.port}")
+        if name == "floor":
+            self.env["DJANGO_SETTINGS_MODULE"] = "bench.floor_settings"
+        if name == "uncached":
+            self.env["PAGE_CACHE_SECONDS"] = "0"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [GUNICORN, "-c", "deploy/gunicorn.conf.py", "site_parlons.wsgi"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(BENCH_DIR / f"gunicorn-{self.name}.log", "a"),  # noqa: SIM115
+        )
+
+    def wait_ready(self, path: str) -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                status, _, _ = request(self.port, path)
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"{self.name} server did not start (see {BENCH_DIR}/gunicorn-{self.name}.log)")
+
+    def worker_pids(self) -> list[int]:
+        if not self.process:
+            return []
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        try:
+            return [int(pid) for pid in children.read_text().split()]
+        except OSError:
+            return []
+
+    def peak_rss_mb(self) -> list[float]:
+        peaks = []
+        for pid in self.worker_pids():
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            match = re.search(r"VmHWM:\s+(\d+) kB", status)
+            if match:
+                peaks.append(int(match.group(1)) / 1024)
+        return peaks
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def request(port: int, path: str, method="GET", body=None, headers=None, timeout=30):
+    connection = HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.getheaders(), response.read()
+    finally:
+        connection.close()
+
+
+# --- Load ------------------------------------------------------------------------------
+
+
+def wrk(port: int, path: str, concurrency: int, seconds: float) -> dict:
+    result = subprocess.run(
+        [
+            "wrk",
+            f"-t{min(concurrency, 2)}",
+            f"-c{concurrency}",
+            f"-d{max(1, round(seconds))}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "bench" / "stats.lua"),
+            f"http://{HOST}:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    )
+    line = [row for row in result.stdout.splitlines() if row.startswith("{")][-1]
+    data = json.loads(line)
+    data["rps"] = data["requests"] / data["seconds"] if data["seconds"] else 0.0
+    return data
+
+
+def python_load(port: int, path: str, concurrency: int, seconds: float) -> dict:
+    """Fallback when wrk is missing: threads + http.client, same figures."""
+    latencies, errors = [], [0]
+    stop_at = time.monotonic() + seconds
+    lock = threading.Lock()
+
+    def worker():
+        while time.monotonic() < stop_at:
+            start = time.perf_counter()
+            try:
+                status, _, _ = request(port, path, timeout=10)
+            except OSError:
+                status = 0
+            elapsed = (time.perf_counter() - start) * 1000
+            with lock:
+                latencies.append(elapsed)
+                if status >= 400 or status == 0:
+                    errors[0] += 1
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    duration = time.monotonic() - started
+    latencies.sort()
+
+    def pct(p):
+        return latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))] if latencies else 0.0
+
+    return {
+        "requests": len(latencies),
+        "seconds": duration,
+        "rps": len(latencies) / duration,
+        "p50": pct(50),
+        "p95": pct(95),
+        "p99": pct(99),
+        "non2xx": errors[0],
+        "socket_errors": 0,
+    }
+
+
+LOAD = wrk if shutil.which("wrk") else python_load
+
+
+# --- Submissions -------------------------------------------------------------------------
+
+
+def parse_form(html: str):
+    """The testimony form's fields filled the way a person would (heuristics, bs4)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    form = next((f for f in soup.find_all("form") if (f.get("method") or "").lower() == "post"), None)
+    if form is None or not form.find("input", attrs={"name": "csrfmiddlewaretoken"}):
+        return None, None
+    data: dict[str, str] = {}
+    for element in form.find_all(["input", "textarea", "select"]):
+        name = element.get("name")
+        if not name:
+            continue
+        kind = (element.get("type") or "text").lower()
+        if element.name == "textarea":
+            data[name] = (
+                "Au collège, pendant des mois, des élèves se sont moqués de moi chaque jour et ont "
+                "publié des messages humiliants. J'en parle aujourd'hui pour que cela cesse."
+            )
+        elif element.name == "select":
+            options = [o.get("value") for o in element.find_all("option") if o.get("value")]
+            if options:
+                data[name] = options[0]
+        elif kind == "hidden":
+            data[name] = element.get("value", "")
+        elif kind in ("checkbox",):
+            data.setdefault(name, element.get("value", "on"))
+        elif kind == "radio":
+            data.setdefault(name, element.get("value", ""))
+        elif kind in ("text", "number") and element.has_attr("required"):
+            data[name] = "18-25" if kind == "text" else "20"
+        # Optional text, e-mail and honeypot fields stay empty.
+    action = form.get("action") or ""
+    return action, data
+
+
+def count_stored(env) -> dict[str, int]:
+    code = (
+        "import django,json;django.setup();from django.apps import apps;from wagtail.models import Page;"
+        "print(json.dumps({m._meta.label:m.objects.count() for m in apps.get_app_config('temoignages').get_models()"
+        " if not issubclass(m, Page) or m._meta.model_name=='testimonypage'}))"
+    )
+    out = subprocess.run(
+        [PYTHON, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def submissions(server: Server, form_path: str, reader_paths: list[str], env) -> dict | None:
+    status, headers, body = request(server.port, form_path)
+    action, fields = parse_form(body.decode("utf-8", "replace"))
+    if fields is None:
+        log("note: the testimony form is not on the page yet: submissions skipped")
+        return None
+    target = urllib.parse.urljoin(form_path, action) if action else form_path
+    before = count_stored(env)
+
+    def submit(_n) -> tuple[int, float]:
+        started = time.perf_counter()
+        try:
+            status, headers, body = request(server.port, form_path)
+            cookie = SimpleCookie()
+            for name, value in headers:
+                if name.lower() == "set-cookie":
+                    cookie.load(value)
+            _, fresh = parse_form(body.decode("utf-8", "replace"))
+            payload = dict(fields, **{k: v for k, v in (fresh or {}).items() if k == "csrfmiddlewaretoken"})
+            code, _, _ = request(
+                server.port,
+                target,
+                method="POST",
+                body=urllib.parse.urlencode(payload, doseq=True),
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Cookie": "; ".join(f"{k}={m.value}" for k, m in cookie.items()),
+                    "Referer": f"http://{HOST}:{server.port}{form_path}",
+                },
+            )
+        except OSError:
+            code = 0
+        return code, (time.perf_counter() - started) * 1000
+
+    results: list[tuple[int, float]] = []
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        results += list(pool.map(submit, range(50)))
+    readers: list[dict] = []
+    reader_threads = [
+        threading.Thread(target=lambda p=p: readers.append(LOAD(server.port, p, 4, 60))) for p in reader_paths
+    ]
+    for thread in reader_threads:
+        thread.start()
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        futures = []
+        for second in range(60):
+            tick = time.monotonic()
+            futures += [pool.submit(submit, second * 5 + i) for i in range(5)]
+            time.sleep(max(0.0, 1 - (time.monotonic() - tick)))
+        results += [f.result() for f in futures]
+    for thread in reader_threads:
+        thread.join()
+    after = count_stored(env)
+    latencies = sorted(ms for _, ms in results)
+    codes: dict[int, int] = {}
+    for code, _ in results:
+        codes[code] = codes.get(code, 0) + 1
+    return {
+        "posted": len(results),
+        "status_codes": codes,
+        "server_errors": sum(n for code, n in codes.items() if code >= 500 or code == 0),
+        "p99_ms": latencies[int(len(latencies) * 0.99) - 1],
+        "stored": {label: after.get(label, 0) - before.get(label, 0) for label in after},
+        "reader_rps": sum(r["rps"] for r in readers),
+        "reader_errors": sum(r["non2xx"] + r["socket_errors"] for r in readers),
+    }
+
+
+# --- One database leg -------------------------------------------------------------------------
+
+
+def run_leg(leg: str, database_url: str | None, args) -> dict:
+    log(f"\n=== {leg}: migrate, collectstatic, seed ===")
+    (BENCH_DIR / leg).mkdir(parents=True, exist_ok=True)
+    env = base_env(database_url, leg)
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    started = time.monotonic()
+    seeded = subprocess.run(
+        [PYTHON, "bench/seed.py", "--testimonies", str(args.testimonies), "--campaign", "200", "--associations", "100"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=3600,
+    )
+    urls = json.loads([row for row in seeded.stdout.splitlines() if row.startswith("{")][-1])
+    log(
+        f"seeded in {time.monotonic() - started:.0f} s: {urls['testimonies']} testimonies, "
+        f"{urls['campaign_pages']} interviews/videos/studies, {urls['associations']} associations"
+    )
+    for note in urls["notes"]:
+        log(f"note: {note}")
+
+    search_query = urllib.parse.quote("harcèlement école")
+    targets = [
+        ("home", urls["home"]),
+        ("testimonies p1", urls["testimony_index"]),
+        ("testimonies p50", urls["testimony_index"] + "?page=50"),
+        ("a testimony", urls["testimony"]),
+        ("an interview", urls["interview"]),
+        ("help + filters", (urls["resources"] or "") + "?type=scolaire&public=mineur"),
+        ("search", f"{urls['search']}?q={search_query}"),
+        ("static file", urls["static"]),
+    ]
+    targets = [(name, path) for name, path in targets if path and not path.startswith("?")]
+
+    servers = {name: Server(name, env) for name in PORTS}
+    try:
+        for server in servers.values():
+            server.start()
+        servers["floor"].wait_ready("/floor/")
+        servers["cached"].wait_ready("/healthz")
+        servers["uncached"].wait_ready("/healthz")
+        for _, path in targets:  # warm: fill the page cache, compile templates everywhere
+            for name in ("cached", "uncached"):
+                for _ in range(3):
+                    request(servers[name].port, path)
+
+        rows = []
+        for concurrency in args.concurrency:
+            for name, path in targets:
+                floor = LOAD(servers["floor"].port, "/floor/", concurrency, args.seconds)
+                cached = LOAD(servers["cached"].port, path, concurrency, args.seconds)
+                uncached = LOAD(servers["uncached"].port, path, concurrency, args.seconds)
+                floor_after = LOAD(servers["floor"].port, "/floor/", concurrency, args.seconds)
+                floor_rps = (floor["rps"] + floor_after["rps"]) / 2
+                row = {
+                    "page": name,
+                    "path": path,
+                    "c": concurrency,
+                    "floor_rps": floor_rps,
+                    "cached": cached,
+                    "uncached": uncached,
+                }
+                rows.append(row)
+                log(format_row(row))
+        submit = None
+        if urls["form"] and not args.skip_submissions:
+            log("submissions: 50 concurrent posts, then 5/s for 60 s with readers…")
+            submit = submissions(servers["cached"], urls["form"], [urls["home"], urls["testimony_index"]], env)
+        rss = {name: server.peak_rss_mb() for name, server in servers.items()}
+    finally:
+        for server in servers.values():
+            server.stop()
+    return {"leg": leg, "seeded": urls, "rows": rows, "submissions": submit, "rss": rss}
+
+
+# --- Report --------------------------------------------------------------------------------
+
+
+HEADER = (
+    "| page | c | floor rps | cached rps | cached p50/p99 ms | cached/floor | uncached rps "
+    "| uncached p50/p95/p99 ms | uncached/floor | errors |"
+)
+RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+
+
+def format_row(row) -> str:
+    c, u, f = row["cached"], row["uncached"], row["floor_rps"]
+    errors = c["non2xx"] + c["socket_errors"] + u["non2xx"] + u["socket_errors"]
+    return (
+        f"| {row['page']} | {row['c']} | {f:.0f} | {c['rps']:.0f} | {c['p50']:.1f} / {c['p99']:.1f} | "
+        f"{c['rps'] / f:.0%} | {u['rps']:.0f} | {u['p50']:.1f} / {u['p95']:.1f} / {u['p99']:.1f} | "
+        f"{u['rps'] / f:.0%} | {errors} |"
+    )
+
+
+def report(results: list[dict]) -> str:
+    lines = [
+        f"Machine: {os.cpu_count()} CPU, load generator {'wrk' if LOAD is wrk else 'python threads'}, "
+        f"gunicorn deploy/gunicorn.conf.py, cache {'Redis' if os.environ.get('REDIS_URL') else 'local (file page cache)'}.",
+        "",
+    ]
+    for result in results:
+        seeded = result["seeded"]
+        lines += [
+            f"### {result['leg']} — {seeded['testimonies']} testimonies, {seeded['campaign_pages']} "
+            f"interviews/videos/studies, {seeded['associations']} associations",
+            "",
+            HEADER,
+            RULE,
+            *[format_row(row) for row in result["rows"]],
+            "",
+        ]
+        for note in seeded["notes"]:
+            lines.append(f"Note: {note}.")
+        submit = result["submissions"]
+        if submit:
+            lines.append(
+                f"Submissions: {submit['posted']} posted (50 at once, then 5/s for 60 s), status codes "
+                f"{submit['status_codes']}, {submit['server_errors']} server errors, p99 {submit['p99_ms']:.0f} ms; "
+                f"stored (delta per model) {submit['stored']}; readers meanwhile {submit['reader_rps']:.0f} req/s, "
+                f"{submit['reader_errors']} errors."
+            )
+        elif seeded["form"]:
+            lines.append("Submissions: skipped (no testimony form with a POST yet).")
+        rss = result["rss"]
+        rss_text = ", ".join(
+            f"{name} max {max(values):.0f} MB over {len(values)} workers" for name, values in rss.items() if values
+        )
+        lines += [f"Peak RSS per gunicorn worker (VmHWM): {rss_text}.", ""]
+    lines += ["Targets:", ""]
+    lines += check_targets(results)
+    return "\n".join(lines)
+
+
+def check_targets(results) -> list[str]:
+    out = []
+    for result in results:
+        leg = result["leg"]
+        cached = [r for r in result["rows"] if r["page"] != "static file"]
+        worst = min((r["cached"]["rps"] / r["floor_rps"] for r in cached), default=0)
+        out.append(f"- {leg}: cached pages ≥ 50 % of floor → worst {worst:.0%} {'✔' if worst >= 0.5 else '✘'}")
+        homes = [r["uncached"]["rps"] / r["floor_rps"] for r in result["rows"] if r["page"] == "home"]
+        if homes:
+            out.append(f"- {leg}: uncached home ≥ 5 % of floor → {min(homes):.0%} {'✔' if min(homes) >= 0.05 else '✘'}")
+        searches = [r["uncached"]["p95"] for r in result["rows"] if r["page"] == "search"]
+        if searches:
+            out.append(f"- {leg}: search p95 (uncached, worst concurrency) {max(searches):.0f} ms (target ≤ 100 ms on PostgreSQL)")
+        peaks = [v for values in result["rss"].values() for v in values]
+        if peaks:
+            out.append(f"- {leg}: worker peak RSS {max(peaks):.0f} MB {'✔' if max(peaks) <= 200 else '✘'} (≤ 200 MB)")
+        submit = result["submissions"]
+        if submit:
+            stored = submit["stored"].get("temoignages.TestimonyPage", 0)
+            out.append(
+                f"- {leg}: submissions {submit['posted']} posted, {submit['server_errors']} errors, "
+                f"stored per model {submit['stored']} (TestimonyPage +{stored})"
+            )
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the production stack (not a test).")
+    parser.add_argument("--seconds", type=float, default=float(os.environ.get("BENCH_SECONDS", 5)))
+    parser.add_argument("--testimonies", type=int, default=int(os.environ.get("BENCH_TESTIMONIES", 10_000)))
+    parser.add_argument("--concurrency", type=lambda s: [int(x) for x in s.split(",")], default=[8, 32])
+    parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument("--skip-submissions", action="store_true")
+    args = parser.parse_args()
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    if LOAD is python_load:
+        log("note: wrk not found (apt install wrk): using the Python load generator")
+    legs = []
+    if not args.skip_sqlite:
+        legs.append(("SQLite", None))
+    if not args.skip_postgres:
+        url = postgres_url()
+        if url:
+            legs.append(("PostgreSQL", url))
+    results = [run_leg(leg, url, args) for leg, url in legs]
+    text = report(results)
+    print("\n" + text)
+    (ROOT / "bench" / "results.md").write_text(text + "\n")
+    (BENCH_DIR / "results.json").write_text(json.dumps(results, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,234 @@
+"""Seed a benchmark database: the demo site plus 10 000 testimonies, 200 campaign pages, 100 associations.
+
+Run with the target settings in the environment (bench/run.py does it):
+    python bench/seed.py [--testimonies 10000] [--campaign 200] [--associations 100]
+Prints one JSON line with the URLs to benchmark. Idempotent: a database that already holds
+the pages is not seeded twice.
+
+Pages are inserted in bulk (wagtailcore_page rows with their materialised paths computed
+here, then the page type's own table), then added to the search index in batches:
+creating 10 000 pages through Wagtail's tree API would take long minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.apps import apps  # noqa: E402
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.templatetags.static import static  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+from wagtail.search.backends import get_search_backend  # noqa: E402
+
+WORDS = (
+    "harcèlement école collège lycée travail rue réseaux messages insultes peur silence parler aide "
+    "amis parents professeur collègue témoin courage écoute association soutien plainte confiance "
+    "moqueries rumeurs menaces isolement honte force ensemble solidarité respect victime"
+).split()
+RNG = random.Random(2019)  # fixed seed: same content on every run
+
+
+def sentence(n: int = 12) -> str:
+    words = [RNG.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(sentences: int = 6) -> str:
+    return " ".join(sentence(RNG.randint(8, 18)) for _ in range(sentences))
+
+
+def _child_row_values(model, page_id: int, overrides: dict) -> list:
+    values = []
+    for field in model._meta.local_concrete_fields:
+        if field.primary_key:
+            values.append(page_id)
+            continue
+        if field.name in overrides:
+            value = overrides[field.name]
+        elif field.is_relation and not field.null and not field.has_default():
+            value = field.related_model._default_manager.order_by("pk").values_list("pk", flat=True).first()
+        else:
+            value = field.get_default()
+        values.append(field.get_db_prep_save(value, connection))
+    return values
+
+
+def bulk_pages(parent: Page, model, count: int, slug_prefix: str, fields) -> list[int]:
+    """Insert ``count`` live pages of ``model`` under ``parent``; returns their ids."""
+    parent = Page.objects.get(pk=parent.pk)
+    last = parent.get_last_child()
+    start = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+    content_type = ContentType.objects.get_for_model(model)
+    now = timezone.now()
+    pages, extras = [], []
+    for i in range(count):
+        title, overrides = fields(i)
+        slug = f"{slug_prefix}-{start + i}"
+        published = now - timedelta(minutes=i)
+        pages.append(
+            Page(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                path=Page._get_path(parent.path, parent.depth + 1, start + i),
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}{slug}/",
+                content_type=content_type,
+                locale_id=parent.locale_id,
+                translation_key=uuid.uuid4(),
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=published,
+                last_published_at=published,
+                show_in_menus=False,
+            )
+        )
+        extras.append(overrides)
+    ids = []
+    columns = [f.column for f in model._meta.local_concrete_fields]
+    placeholders = ", ".join(["%s"] * len(columns))
+    sql = f'INSERT INTO "{model._meta.db_table}" ({", ".join(columns)}) VALUES ({placeholders})'  # noqa: S608 - identifiers from the model
+    for offset in range(0, count, 500):
+        with transaction.atomic():
+            batch = Page.objects.bulk_create(pages[offset : offset + 500])
+            if batch[0].pk is None:  # backends without RETURNING
+                slugs = [p.slug for p in batch]
+                pk_by_slug = dict(Page.objects.filter(slug__in=slugs, path__startswith=parent.path).values_list("slug", "pk"))
+                for page in batch:
+                    page.pk = pk_by_slug[page.slug]
+            rows = [
+                _child_row_values(model, page.pk, extras[offset + n]) for n, page in enumerate(batch)
+            ]
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, rows)
+            ids.extend(page.pk for page in batch)
+    Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
+    return ids
+
+
+def index_pages(model, ids: list[int]) -> None:
+    backend = get_search_backend()
+    for offset in range(0, len(ids), 500):
+        backend.add_bulk(model, list(model.objects.filter(pk__in=ids[offset : offset + 500])))
+
+
+def first_live(model_label: str, home: Page):
+    try:
+        model = apps.get_model(model_label)
+    except LookupError:
+        return None
+    return model.objects.descendant_of(home).live().order_by("path").first()
+
+
+def seed(testimonies: int, campaign: int, associations: int) -> dict:
+    from home.demo import load_demo_content
+
+    notes = []
+    home = load_demo_content()
+    home = Page.objects.get(pk=getattr(home, "pk", None) or Page.objects.get(depth=2, locale__language_code="fr").pk)
+    TestimonyPage = apps.get_model("temoignages", "TestimonyPage")
+    index = first_live("temoignages.TestimonyIndexPage", home)
+    existing = TestimonyPage.objects.child_of(index).live().count()
+    if existing < testimonies:
+        ids = bulk_pages(
+            index,
+            TestimonyPage,
+            testimonies - existing,
+            "temoignage-bench",
+            lambda i: (sentence(6), {"story": paragraph(8), "intro": sentence(20)}),
+        )
+        index_pages(TestimonyPage, ids)
+    for label, index_label in (
+        ("campagne.InterviewPage", "campagne.InterviewIndexPage"),
+        ("campagne.VideoPage", "campagne.VideoIndexPage"),
+        ("campagne.StudyPage", "campagne.StudyIndexPage"),
+    ):
+        model = apps.get_model(label)
+        parent = first_live(index_label, home)
+        wanted = campaign // 3 + (1 if label.endswith("InterviewPage") else 0) * (campaign % 3)
+        have = model.objects.child_of(parent).live().count()
+        if have < wanted:
+            ids = bulk_pages(parent, model, wanted - have, "bench", lambda i: (sentence(5), {"intro": sentence(25)}))
+            index_pages(model, ids)
+    try:
+        Association = apps.get_model("ressources", "Association")
+    except LookupError:
+        notes.append("no ressources.Association model yet: associations not seeded")
+        Association = None
+    if Association is not None:
+        try:
+            have = Association.objects.count()
+            if have < associations:
+                seed_associations(Association, associations - have)
+        except Exception as error:  # a model still being built by another branch
+            notes.append(f"associations not seeded: {error.__class__.__name__}: {error}")
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh planner statistics after the bulk inserts
+    testimony = TestimonyPage.objects.child_of(index).live().order_by("-first_published_at").first()
+    resources = first_live("ressources.ResourceIndexPage", home)
+    form = first_live("temoignages.TestimonyFormPage", home)
+    interview = apps.get_model("campagne.InterviewPage").objects.live().descendant_of(home).first()
+    return {
+        "home": home.url,
+        "testimony_index": index.url,
+        "testimony": testimony.url,
+        "interview": interview.url if interview else None,
+        "resources": resources.url if resources else None,
+        "form": form.url if form else None,
+        "search": f"/{home.locale.language_code}/recherche/",
+        "static": static("css/main.css"),
+        "testimonies": TestimonyPage.objects.live().count(),
+        "campaign_pages": sum(
+            apps.get_model(label).objects.live().count()
+            for label in ("campagne.InterviewPage", "campagne.VideoPage", "campagne.StudyPage")
+        ),
+        "associations": Association.objects.count() if Association is not None and not notes else 0,
+        "notes": notes,
+    }
+
+
+def seed_associations(model, count: int) -> None:
+    """Associations are snippets or plain models: fill required text fields generically."""
+    objects = []
+    for i in range(count):
+        values = {}
+        for field in model._meta.concrete_fields:
+            if field.primary_key or field.has_default() or field.null or field.blank and not field.is_relation:
+                continue
+            if field.is_relation:
+                values[field.attname] = (
+                    field.related_model._default_manager.order_by("pk").values_list("pk", flat=True).first()
+                )
+            elif field.get_internal_type() in ("CharField", "TextField", "SlugField"):
+                values[field.name] = f"{sentence(3)[: (field.max_length or 60) - 6]} {i}"[: field.max_length or 200]
+            elif field.get_internal_type() in ("URLField",):
+                values[field.name] = f"https://association-{i}.example.org/"
+            elif field.get_internal_type() in ("EmailField",):
+                values[field.name] = f"contact{i}@association.example.org"
+        objects.append(model(**values))
+    model.objects.bulk_create(objects, batch_size=500)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--testimonies", type=int, default=10_000)
+    parser.add_argument("--campaign", type=int, default=200)
+    parser.add_argument("--associations", type=int, default=100)
+    arguments = parser.parse_args()
+    print(json.dumps(seed(arguments.testimonies, arguments.campaign, arguments.associations)))

@@ -1,0 +1,128 @@
+"""Press contacts, the contact form (Wagtail form builder) and the press kit."""
+
+import logging
+
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from campagne.blocks import KeyFiguresBlock
+from campagne.forms import CONTACT_RATE_LIMIT, ContactSpamProtectionMixin
+from home.models import BasePage
+
+from .mixins import CampaignBodyMixin
+
+logger = logging.getLogger(__name__)
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("campagne.ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class PressContact(Orderable):
+    page = ParentalKey("campagne.ContactPage", on_delete=models.CASCADE, related_name="press_contacts")
+    name = models.CharField(_("nom"), max_length=120, help_text=_("Prénom et nom de la personne à contacter."))
+    role = models.CharField(_("rôle"), max_length=160, blank=True, help_text=_("Ex. « Relations presse »."))
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("Adresse publique, affichée sur la page."))
+    phone = models.CharField(
+        _("téléphone"), max_length=30, blank=True, help_text=_("Facultatif, au format 06 12 34 56 78.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldRowPanel([FieldPanel("email"), FieldPanel("phone")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact presse")
+        verbose_name_plural = _("contacts presse")
+
+    def __str__(self):
+        return self.name
+
+
+class ContactPage(CampaignBodyMixin, AbstractEmailForm, BasePage):
+    """« Contacts presse »: who to call, the press kit, key facts and a protected form."""
+
+    press_kit = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dossier de presse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le dossier de presse à télécharger (PDF de préférence)."),
+    )
+    key_facts = StreamField(
+        KeyFiguresBlock(),
+        blank=True,
+        verbose_name=_("la campagne en bref"),
+        help_text=_("Les faits clés pour un article : date de création, nombre de fondateurs, ville…"),
+    )
+    form_intro = models.TextField(
+        _("texte avant le formulaire"),
+        blank=True,
+        help_text=_("Ex. « Une question, une demande d'interview ? Écrivez-nous. »"),
+    )
+    thank_you_text = models.TextField(
+        _("message de remerciement"),
+        blank=True,
+        help_text=_("Affiché après l'envoi du formulaire. Ex. « Merci, nous vous répondons sous quelques jours. »"),
+    )
+
+    content_panels = BasePage.content_panels + [
+        *CampaignBodyMixin.body_panels,
+        InlinePanel("press_contacts", label=_("Contacts presse"), heading=_("Contacts presse")),
+        FieldPanel("press_kit"),
+        FieldPanel("key_facts"),
+        MultiFieldPanel(
+            [
+                FormSubmissionsPanel(),
+                FieldPanel("form_intro"),
+                InlinePanel("form_fields", label=_("Champs du formulaire")),
+                FieldPanel("thank_you_text"),
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Formulaire de contact"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("page contacts presse")
+        verbose_name_plural = _("pages contacts presse")
+
+    def get_form_class(self):
+        return type("ContactForm", (ContactSpamProtectionMixin, super().get_form_class()), {})
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        status = None
+        if not form.is_valid():
+            status = 400
+        elif CONTACT_RATE_LIMIT.exceeded(request, subject=str(self.pk)):
+            status = 429
+        else:
+            submission = self.process_form_submission(form)
+            CONTACT_RATE_LIMIT.hit(request, subject=str(self.pk))
+            return self.render_landing_page(request, submission, *args, **kwargs)
+        context = self.get_context(request)
+        context.update(form=form, rate_limited=status == 429)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def send_mail(self, form):
+        # The submission is already stored: a mail server failure must not lose it or show a 500.
+        try:
+            super().send_mail(form)
+        except Exception:
+            logger.exception("Contact form e-mail could not be sent (submission stored)")

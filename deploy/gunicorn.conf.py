@@ -1,0 +1,52 @@
+"""gunicorn settings for Parlons Harcèlement (``gunicorn -c deploy/gunicorn.conf.py``).
+
+Every value can be overridden from the environment (GUNICORN_*), listed in the README.
+Bound to 127.0.0.1: nginx (deploy/nginx/parlons.conf) is the only thing facing the
+internet. The access log is off here: nginx keeps one, without client addresses on the
+testimony paths; gunicorn's own would repeat the request lines.
+"""
+
+import multiprocessing
+import os
+
+
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers: the site is CPU-bound rendering (or served from the page cache) with short
+# database queries. 2 × cores + 1 is gunicorn's rule of thumb; capped to bound memory.
+workers = _int("GUNICORN_WORKERS", min(2 * multiprocessing.cpu_count() + 1, 9))
+threads = _int("GUNICORN_THREADS", 1)
+worker_class = "gthread" if threads > 1 else "sync"
+# Load the app before forking: workers share its memory pages (copy-on-write).
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() in {"1", "true", "yes"}
+timeout = _int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+keepalive = _int("GUNICORN_KEEPALIVE", 5)
+# Recycle workers now and then so a slow leak never grows unbounded (jitter avoids all at once).
+max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# Behind nginx on the same host: trust its X-Forwarded-* headers only from localhost.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Limits on the request line and headers (the body limit is nginx's client_max_body_size
+# and Django's DATA_UPLOAD_MAX_MEMORY_SIZE).
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
+accesslog = os.environ.get("GUNICORN_ACCESSLOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "warning")
+proc_name = "parlons"
+# Temporary files of the worker heartbeat in memory, not on a possibly slow disk.
+# /dev/shm is a private tmpfs per container/host; the heartbeat file is not sensitive.
+worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or ("/dev/shm" if os.path.isdir("/dev/shm") else None)  # noqa: S108  # nosec B108
+
+
+def post_fork(server, worker):
+    # Database connections must never be shared across forked workers.
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        connection.close()

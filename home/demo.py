@@ -1,0 +1,258 @@
+"""Demo content built from code: idempotent, French source tree plus English translation.
+
+Each app contributes its part through its own ``demo.load(home)`` function; this module
+holds the helpers they share and builds the root, the taxonomy, settings and legal pages.
+Existing pages are never overwritten, so editors' changes survive a second run.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from home.models import DEFAULT_HARASSMENT_TYPES, HarassmentType, HomePage, SiteSettings, StandardPage
+
+SEED = 2019  # the campaign's founding year: the demo is the same on every machine
+
+
+def paragraphs(*texts: str) -> str:
+    """A StreamField body (JSON) of paragraph blocks, one per text."""
+    return json.dumps([{"type": "paragraph", "value": f"<p>{text}</p>"} for text in texts])
+
+
+def blocks(*items: tuple[str, Any]) -> str:
+    """A StreamField body (JSON) from (block type, value) pairs."""
+    return json.dumps([{"type": kind, "value": value} for kind, value in items])
+
+
+def get_locales() -> tuple[Locale, Locale]:
+    fr, _ = Locale.objects.get_or_create(language_code="fr")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    return fr, en
+
+
+def ensure_child(parent: Page, model, slug: str, *, en: dict | None = None, show_in_menus: bool = True, **fields):
+    """Return the child of ``parent`` with ``slug``, creating and publishing it if missing.
+
+    ``en`` gives the English fields of its translation, created the same way.
+    """
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, show_in_menus=show_in_menus, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    if en is not None:
+        ensure_translation(page, en)
+    return page
+
+
+def ensure_translation(page: Page, fields: dict) -> Page:
+    """The English translation of ``page``: created (parents first) and published if missing."""
+    _, en = get_locales()
+    existing = page.get_translations().filter(locale=en).first()
+    if existing is not None:
+        return existing.specific
+    translated = page.copy_for_translation(en, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated
+
+
+def ensure_root() -> Page:
+    """Wagtail's tree root, created by its migrations; re-created if the tables were emptied."""
+    fr, _ = get_locales()
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=fr))
+
+
+def ensure_home() -> HomePage:
+    """The French home page, set as the default site's root (replacing Wagtail's welcome page)."""
+    fr, _ = get_locales()
+    root = ensure_root()
+    home = HomePage.objects.filter(locale=fr).first()
+    if home is None:
+        home = HomePage(
+            title="Parlons Harcèlement",
+            slug="accueil",
+            hero_title="Plus forts, ensemble !",
+            hero_text=(
+                "Un espace pour raconter ce que vous avez vécu, lire celles et ceux qui sont passés "
+                "par là, et trouver de l'aide près de chez vous."
+            ),
+            intro="La campagne lancée à Lens par cinq étudiants pour libérer la parole sur le harcèlement.",
+            search_description="Témoignages, interviews, vidéos et aides contre le harcèlement.",
+            locale=fr,
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Parlons Harcèlement")
+    elif site.root_page_id != home.id:
+        old_root = site.root_page
+        site.root_page = home
+        site.site_name = "Parlons Harcèlement"
+        site.save()
+        if not isinstance(old_root.specific, HomePage) and not old_root.get_children().exists():
+            old_root.delete()
+    ensure_translation(
+        home,
+        {
+            "title": "Let's Talk About Harassment",
+            "hero_title": "Stronger, together!",
+            "hero_text": (
+                "A place to tell what you went through, read people who have been there, and find help near you."
+            ),
+            "intro": "The campaign started in Lens by five students to help people speak up about harassment.",
+            "search_description": "Testimonies, interviews, videos and help against harassment.",
+        },
+    )
+    return home
+
+
+def ensure_taxonomy() -> None:
+    fr, en = get_locales()
+    for order, (code, name_fr, name_en) in enumerate(DEFAULT_HARASSMENT_TYPES):
+        source = HarassmentType.objects.filter(code=code, locale=fr).first()
+        if source is None:
+            source = HarassmentType.objects.create(code=code, name=name_fr, sort_order=order * 10, locale=fr)
+        if not HarassmentType.objects.filter(code=code, locale=en).exists():
+            translation = source.copy_for_translation(en)
+            translation.name = name_en
+            translation.save()
+
+
+def ensure_settings(home: HomePage) -> None:
+    site = Site.objects.get(root_page=home)
+    settings_obj = SiteSettings.for_site(site)
+    if not settings_obj.contact_email:
+        settings_obj.contact_email = "parlonsharcelementcontact@gmail.com"
+        settings_obj.postal_address = "Parlons Harcèlement\nRue de l'Université, SP 16\n62307 Lens"
+        # Profile addresses to confirm with the campaign before going live.
+        settings_obj.twitter_url = "https://twitter.com/parlonsharcelement"
+        settings_obj.facebook_url = "https://www.facebook.com/parlonsharcelement"
+        settings_obj.save()
+
+
+def ensure_legal_pages(home: HomePage) -> None:
+    ensure_child(
+        home,
+        StandardPage,
+        "mentions-legales",
+        show_in_menus=False,
+        title="Mentions légales",
+        intro="Qui publie ce site et comment nous joindre.",
+        body=paragraphs(
+            "Ce site est édité par la campagne Parlons Harcèlement, Rue de l'Université, SP 16, 62307 Lens.",
+            "Contact : parlonsharcelementcontact@gmail.com.",
+        ),
+        en={
+            "title": "Legal notice",
+            "intro": "Who publishes this site and how to reach us.",
+            "body": paragraphs(
+                "This site is published by the Parlons Harcèlement campaign, Rue de l'Université, SP 16, 62307 Lens, France.",
+                "Contact: parlonsharcelementcontact@gmail.com.",
+            ),
+        },
+    )
+    ensure_child(
+        home,
+        StandardPage,
+        "confidentialite",
+        show_in_menus=False,
+        title="Confidentialité",
+        intro="Ce que nous gardons quand vous témoignez, et ce que nous ne gardons jamais.",
+        body=paragraphs(
+            "Nous ne conservons ni votre adresse IP ni les informations de votre navigateur.",
+            "Votre récit n'est publié qu'après relecture par un modérateur ou une modératrice, qui retire "
+            "les noms, lieux et coordonnées qui pourraient vous identifier.",
+            "L'adresse e-mail que vous pouvez laisser n'est vue que par l'équipe de modération, n'est jamais publiée "
+            "et est effacée une fois votre témoignage traité.",
+            "Les témoignages refusés ou retirés sont effacés définitivement après 30 jours.",
+        ),
+        en={
+            "title": "Privacy",
+            "intro": "What we keep when you testify, and what we never keep.",
+            "body": paragraphs(
+                "We keep neither your IP address nor information about your browser.",
+                "Your story is only published after a moderator has read it and removed names, places and contact "
+                "details that could identify you.",
+                "The e-mail address you may leave is seen only by the moderation team, is never published, and is "
+                "erased once your testimony has been handled.",
+                "Rejected or withdrawn testimonies are permanently erased after 30 days.",
+            ),
+        },
+    )
+    ensure_child(
+        home,
+        StandardPage,
+        "accessibilite",
+        show_in_menus=False,
+        title="Déclaration d'accessibilité",
+        intro="Notre engagement pour un site utilisable par toutes et tous, et ce que nous avons vérifié.",
+        body=paragraphs(
+            "Parlons Harcèlement s'engage à rendre son site accessible, selon le référentiel général "
+            "d'amélioration de l'accessibilité (RGAA 4.1) et les critères WCAG 2.1 de niveau AA.",
+            "État de conformité : partiellement conforme. Aucun audit complet du RGAA n'a encore été mené "
+            "par un organisme extérieur ; les résultats ci-dessous viennent de nos propres tests automatisés, "
+            "rejoués à chaque modification du site.",
+            "Ce que nous vérifions, sur un téléphone (360 × 740) et sur un ordinateur, en français et en anglais : "
+            "chaque type de page passe l'outil axe-core sans aucune erreur WCAG 2.1 A et AA (contrastes compris) ; "
+            "chaque élément interactif s'atteint au clavier avec un focus visible ; chaque page a un titre unique ; "
+            "le code HTML est valide selon le validateur Nu du W3C ; tout fonctionne sans JavaScript, y compris "
+            "le formulaire de témoignage, dont les erreurs sont annoncées et reliées à leur champ.",
+            "Contenus non accessibles connus : les vidéos de la campagne n'ont pas encore de sous-titres "
+            "vérifiés ; leur transcription est donnée sur la page quand elle existe. Les vidéos sont hébergées "
+            "par YouTube et ne se chargent qu'à votre demande.",
+            "Technologies utilisées : HTML, CSS, un peu de JavaScript facultatif. Tests réalisés avec Chromium, "
+            "axe-core, le validateur Nu et Lighthouse.",
+            "Si un contenu vous est inaccessible, écrivez à parlonsharcelementcontact@gmail.com : nous vous "
+            "répondrons et vous fournirons l'information sous une autre forme. Si notre réponse ne vous "
+            "satisfait pas, vous pouvez saisir le Défenseur des droits (defenseurdesdroits.fr).",
+        ),
+        en={
+            "title": "Accessibility statement",
+            "intro": "Our commitment to a site everyone can use, and what we have checked.",
+            "body": paragraphs(
+                "Parlons Harcèlement is committed to making its site accessible, following the French RGAA 4.1 "
+                "framework and the WCAG 2.1 level AA criteria.",
+                "Compliance status: partially compliant. No full RGAA audit has been carried out by an outside body "
+                "yet; the results below come from our own automated tests, run again on every change to the site.",
+                "What we check, on a phone (360 × 740) and a computer, in French and in English: every page type "
+                "passes axe-core with no WCAG 2.1 A or AA error (contrast included); every interactive element can "
+                "be reached with the keyboard and shows a visible focus; every page has a unique title; the HTML is "
+                "valid for the W3C Nu checker; everything works without JavaScript, including the testimony form, "
+                "whose errors are announced and tied to their field.",
+                "Known inaccessible content: the campaign videos do not have checked subtitles yet; their "
+                "transcript is given on the page when it exists. The videos are hosted by YouTube and only load "
+                "when you ask.",
+                "Technologies used: HTML, CSS, a little optional JavaScript. Tested with Chromium, axe-core, the Nu "
+                "checker and Lighthouse.",
+                "If some content is not accessible to you, write to parlonsharcelementcontact@gmail.com: we will "
+                "answer and provide the information in another form. If our answer does not satisfy you, you can "
+                "contact the Défenseur des droits (defenseurdesdroits.fr).",
+            ),
+        },
+    )
+
+
+@transaction.atomic
+def load_demo_content() -> HomePage:
+    """Build (or complete) the whole demo site. Safe to run any number of times."""
+    from campagne import demo as campagne_demo
+    from ressources import demo as ressources_demo
+    from temoignages import demo as temoignages_demo
+
+    random.seed(SEED)
+    ensure_taxonomy()
+    home = ensure_home()
+    ensure_settings(home)
+    campagne_demo.load(home)
+    temoignages_demo.load(home)
+    ressources_demo.load(home)
+    ensure_legal_pages(home)
+    return home

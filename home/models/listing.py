@@ -1,0 +1,33 @@
+"""Shared behaviour for index pages that list their children."""
+
+from django.db import models
+
+from home.pagination import paginate
+
+
+class ListingMixin(models.Model):
+    """An index page that lists its live children, paginated.
+
+    Subclasses name the child model in ``listing_model`` and may narrow
+    ``get_listing_queryset``; the template receives ``items`` (a paginator page).
+    """
+
+    listing_model = None
+    per_page = 12
+
+    class Meta:
+        abstract = True
+
+    def get_listing_queryset(self, request):
+        model = self.listing_model
+        if isinstance(model, str):
+            from django.apps import apps
+
+            model = apps.get_model(model)
+        return model.objects.child_of(self).live().public().order_by("-first_published_at")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = paginate(request, self.get_listing_queryset(request), self.per_page)
+        return context
+

@@ -1,0 +1,64 @@
+"""Site-wide settings edited in the admin (Paramètres)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details and social profiles shown in the footer and on the social page.
+
+    Not translatable, on purpose: a site setting belongs to a Wagtail ``Site`` (one for both
+    languages, which are locales of the same site, not separate sites) and wagtail-localize
+    translates pages and snippets, not site settings. Every field here is the same in every
+    language anyway (an address, an e-mail, profile URLs, an image); the words around them in
+    the footer come from the templates' English catalogue. Text that must differ by language
+    belongs in a translatable snippet (see ``search.DistressVocabulary``) or a page.
+    """
+
+    contact_email = models.EmailField(
+        _("e-mail de contact"),
+        blank=True,
+        help_text=_("Adresse publique de la campagne, affichée dans le pied de page."),
+    )
+    postal_address = models.TextField(
+        _("adresse postale"), blank=True, help_text=_("Une ligne par ligne d'adresse.")
+    )
+    twitter_url = models.URLField(_("Twitter / X"), blank=True, help_text=_("Adresse complète du profil."))
+    facebook_url = models.URLField(_("Facebook"), blank=True, help_text=_("Adresse complète de la page."))
+    instagram_url = models.URLField(_("Instagram"), blank=True, help_text=_("Adresse complète du profil."))
+    youtube_url = models.URLField(_("YouTube"), blank=True, help_text=_("Adresse complète de la chaîne."))
+    default_og_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de partage par défaut"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Utilisée quand une page n'a pas sa propre image de partage."),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("postal_address")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("twitter_url"), FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("youtube_url")],
+            heading=_("Réseaux sociaux"),
+        ),
+        FieldPanel("default_og_image"),
+    ]
+
+    class Meta:
+        verbose_name = _("paramètres du site")
+
+    @property
+    def social_links(self) -> list[tuple[str, str]]:
+        """(name, url) for each social profile that is filled in, in display order."""
+        candidates = [
+            ("Twitter / X", self.twitter_url),
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in candidates if url]

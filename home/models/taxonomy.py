@@ -1,0 +1,71 @@
+"""The shared harassment taxonomy used by testimonies, interviews, videos and resources."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class HarassmentTypeQuerySet(models.QuerySet):
+    def for_locale(self, locale):
+        return self.filter(locale=locale)
+
+
+class HarassmentType(TranslatableMixin, index.Indexed, models.Model):
+    """A kind of harassment (school, sexual, workplace, cyber…). Editors may add more.
+
+    ``code`` is a stable, language-independent key shared by all translations of a
+    type; code elsewhere (helpline routing, filters) keys on it, never on the name.
+    """
+
+    code = models.SlugField(
+        _("code"),
+        max_length=40,
+        help_text=_("Identifiant court et stable, sans accent ni espace (ex. « scolaire »). Ne pas le changer une fois utilisé."),
+    )
+    name = models.CharField(_("nom"), max_length=80, help_text=_("Nom affiché aux visiteurs (ex. « Harcèlement scolaire »)."))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Une phrase qui explique ce que recouvre ce type de harcèlement.")
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("ordre d'affichage"), default=100, help_text=_("Les plus petits nombres s'affichent en premier.")
+    )
+
+    objects = HarassmentTypeQuerySet.as_manager()
+
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.SearchField("description"), index.FilterField("locale_id")]
+    # wagtail-localize: the name and description are translated; the code and the order
+    # are the same in every language.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("code"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("type de harcèlement")
+        verbose_name_plural = _("types de harcèlement")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="unique_harassment_type_code_per_locale"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+#: The types the campaign starts with (code, French name, English name).
+DEFAULT_HARASSMENT_TYPES = [
+    ("scolaire", "Harcèlement scolaire", "School bullying"),
+    ("sexuel", "Harcèlement sexuel", "Sexual harassment"),
+    ("travail", "Harcèlement au travail", "Workplace harassment"),
+    ("cyber", "Cyberharcèlement", "Cyberbullying"),
+    ("rue", "Harcèlement de rue", "Street harassment"),
+    ("famille", "Harcèlement familial", "Family harassment"),
+    ("confinement", "Harcèlement pendant le confinement", "Harassment during lockdown"),
+    ("autre", "Autre forme de harcèlement", "Other harassment"),
+]

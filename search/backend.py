@@ -1,0 +1,267 @@
+"""Wagtail search backend: the database backend, made French-aware on SQLite.
+
+``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backend"``.
+
+- PostgreSQL: modelsearch's PostgreSQL backend with the ``french_unaccent`` text-search
+  configuration (created by ``search/migrations/0002``): French stemming and stop words on
+  unaccented text, so « harcelée » finds « harcèlement ». Each word is also searched as
+  the prefix of its light stem, for the forms Snowball's French stemmer leaves apart.
+- SQLite: FTS5's ``unicode61`` tokenizer already folds case and diacritics (« harcelement »
+  finds « harcèlement ») but has no French stemmer and no stop words. This backend drops
+  stop words from the query and searches each word's light French stem as a prefix
+  (« harcelée » → ``"harcel"*``), so plural and feminine forms meet too.
+- Anything else: modelsearch's own choice.
+"""
+
+from collections import OrderedDict
+
+from django.db.models import Count
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.query import PlainText
+
+from .text import fold, meaningful_words, stem
+
+#: FTS5 bm25 column weights, in the table's column order (autocomplete, body, title):
+#: a word in the title counts three times a word in the text.
+BM25_WEIGHTS = (0.0, 1.0, 3.0)
+
+# FTS5's unicode61 tokenizer removes diacritics but keeps ligatures: « sœur » would not meet
+# « soeur ». Indexed text is given them spelt out; the query is folded the same way.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
+
+
+def _french_sqlite_backend_class():
+    from modelsearch.backends.database.sqlite import sqlite as modelsearch_sqlite
+    from modelsearch.backends.database.sqlite.query import (
+        BM25,
+        Lexeme,
+        MatchExpression,
+        SearchQueryExpression,
+        normalize,
+    )
+    from modelsearch.query import MatchAll, Not, Phrase
+
+    class WeightedBM25(BM25):
+        def as_sql(self, compiler, connection, function=None, template=None):
+            table = modelsearch_sqlite.SQLiteFTSIndexEntry._meta.db_table
+            weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+            return f"bm25({table}, {weights})", []
+
+    class FrenchSQLiteSearchQueryCompiler(modelsearch_sqlite.SQLiteSearchQueryCompiler):
+        def build_search_query_content(self, query, config=None):
+            if not isinstance(query, PlainText):
+                return super().build_search_query_content(query, config=config)
+            lexemes = None
+            for word in meaningful_words(query.query_string):
+                # Only word characters reach here (no FTS syntax): FTS5 quotes each stem.
+                folded = "".join(c for c in fold(word) if c.isalnum())
+                if not folded:
+                    continue
+                stemmed = stem(folded)
+                lexeme = Lexeme(stemmed, prefix=len(stemmed) >= 3)
+                if lexemes is None:
+                    lexemes = lexeme
+                elif query.operator.upper() == "AND":
+                    lexemes &= lexeme
+                else:
+                    lexemes |= lexeme
+            if lexemes is None:
+                return super().build_search_query_content(query, config=config)
+            return SearchQueryExpression(lexemes, config=config)
+
+        def matching_entries(self, config):
+            """FTS index entries matching the query, for this model; None for shapes left to
+            modelsearch (match-all, negations)."""
+            normalized = normalize(self.query)
+            if isinstance(normalized, (MatchAll, Not)):
+                return None
+            search_query = self.build_search_query(normalized, config=config)
+            if search_query is None:
+                return None
+            match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+            return modelsearch_sqlite.SQLiteFTSIndexEntry.objects.filter(match).filter(
+                index_entry__content_type__in=modelsearch_sqlite.get_descendants_content_types_pks(
+                    self.queryset.model
+                )
+            )
+
+        def ranked_ids(self, config):
+            """Matching object ids, best first, with their scores; None if this query shape is
+            left to modelsearch.
+
+            modelsearch orders by a correlated subquery that re-runs the FTS match for every
+            candidate row: quadratic, seconds with a few thousand matching testimonies. Here:
+            one FTS query ranked by bm25, one query for the ids the queryset allows (live,
+            public, locale…), the order merged in Python.
+            """
+            if not self.order_by_relevance:
+                return None
+            matching = self.matching_entries(config)
+            if matching is None:
+                return None
+            rows = (
+                matching.annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+                .order_by("score")
+                .values_list("index_entry__object_id", "score")
+            )
+            allowed = {
+                str(pk)
+                for pk in self.queryset.filter(
+                    pk__in=matching.values("index_entry__object_id")
+                ).values_list("pk", flat=True)
+            }
+            ranked, seen = [], set()
+            for object_id, score in rows:
+                if object_id in allowed and object_id not in seen:
+                    seen.add(object_id)
+                    ranked.append((object_id, score))
+            return ranked
+
+        def _build_rank_expression(self, vectors, config):
+            # modelsearch scores bm25 without column weights; the title must weigh more.
+            if isinstance(self.query, (PlainText, Phrase)):
+                return WeightedBM25()
+            return super()._build_rank_expression(vectors, config)
+
+    class LigatureFreeIndexer(modelsearch_sqlite.ObjectIndexer):
+        def prepare_value(self, value):
+            return super().prepare_value(value).translate(_LIGATURES)
+
+    class FrenchSQLiteIndex(modelsearch_sqlite.SQLiteIndex):
+        def add_items(self, model, objs):
+            # Same as modelsearch's, with the ligature-free indexer.
+            if not model.get_search_fields():
+                return
+            indexers = [LigatureFreeIndexer(obj, self.backend) for obj in objs]
+            if not indexers:
+                return
+            content_type_pk = modelsearch_sqlite.get_content_type_pk(model)
+            data = {i.id: (i.title, i.autocomplete, i.body) for i in indexers}
+            entries = self.entries.filter(content_type_id=content_type_pk)
+            existing = frozenset(entries.filter(object_id__in=data.keys()).values_list("object_id", flat=True))
+            for object_id in existing:
+                title, autocomplete, body = data[object_id]
+                entries.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body)
+            self.entries.bulk_create(
+                [
+                    modelsearch_sqlite.IndexEntry(
+                        content_type_id=content_type_pk,
+                        object_id=object_id,
+                        title=title,
+                        autocomplete=autocomplete,
+                        body=body,
+                    )
+                    for object_id, (title, autocomplete, body) in data.items()
+                    if object_id not in existing
+                ]
+            )
+            self._refresh_title_norms()
+
+    class FrenchSQLiteSearchResults(modelsearch_sqlite.SQLiteSearchResults):
+        def _ranked(self):
+            compiler = self.query_compiler
+            if not hasattr(compiler, "_ranked_cache"):
+                ranked_ids = getattr(compiler, "ranked_ids", None)
+                compiler._ranked_cache = ranked_ids(compiler.get_config(self.backend)) if ranked_ids else None
+            return compiler._ranked_cache
+
+        def _do_search(self):
+            ranked = self._ranked()
+            if ranked is None:
+                return super()._do_search()
+            window = ranked[self.start : self.stop]
+            pk_field = self.query_compiler.queryset.model._meta.pk
+            objects = {
+                str(obj.pk): obj
+                for obj in self.query_compiler.queryset.filter(pk__in=[pk_field.to_python(i) for i, _ in window])
+            }
+            results = []
+            for object_id, score in window:
+                obj = objects.get(object_id)
+                if obj is None:
+                    continue
+                if self._score_field:
+                    setattr(obj, self._score_field, score)
+                results.append(obj)
+            return results
+
+        def facet(self, field_name):
+            """Counts by ``field_name`` in one grouped query (modelsearch's scores every row)."""
+            compiler = self.query_compiler
+            matching = compiler.matching_entries(compiler.get_config(self.backend))
+            if matching is None or compiler._get_filterable_field(field_name) is None:
+                return super().facet(field_name)
+            rows = (
+                compiler.queryset.filter(pk__in=matching.values("index_entry__object_id"))
+                .order_by()
+                .values(field_name)
+                .annotate(count=Count("pk"))
+                .order_by("-count")
+            )
+            return OrderedDict((row[field_name], row["count"]) for row in rows)
+
+        def _do_count(self):
+            ranked = self._ranked()
+            if ranked is None:
+                return super()._do_count()
+            return len(ranked[self.start : self.stop])
+
+    class FrenchSQLiteSearchBackend(modelsearch_sqlite.SQLiteSearchBackend):
+        query_compiler_class = FrenchSQLiteSearchQueryCompiler
+        results_class = FrenchSQLiteSearchResults
+        index_class = FrenchSQLiteIndex
+
+    return FrenchSQLiteSearchBackend
+
+
+def _french_postgres_backend_class():
+    from django.contrib.postgres.search import SearchQuery
+    from modelsearch.backends.database.postgres import postgres as modelsearch_postgres
+    from modelsearch.backends.database.postgres.query import Lexeme
+
+    class FrenchPostgresSearchQueryCompiler(modelsearch_postgres.PostgresSearchQueryCompiler):
+        def build_tsquery_content(self, query, config=None, invert=False):
+            if not isinstance(query, PlainText) or invert:
+                return super().build_tsquery_content(query, config=config, invert=invert)
+            lexemes = None
+            for word in meaningful_words(query.query_string):
+                folded = "".join(c for c in fold(word) if c.isalnum())
+                if not folded:
+                    continue
+                # The French stemmer misses some forms (« photos » stays « photos », « harcelée »
+                # gives « harcele »): the word OR the prefix of its light stem.
+                lexeme = Lexeme(folded)
+                stemmed = stem(folded)
+                if len(stemmed) >= 4:
+                    lexeme = lexeme | Lexeme(stemmed, prefix=True)
+                if lexemes is None:
+                    lexemes = lexeme
+                elif query.operator == "and":
+                    lexemes &= lexeme
+                else:
+                    lexemes |= lexeme
+            if lexemes is None:
+                return super().build_tsquery_content(query, config=config, invert=invert)
+            return SearchQuery(lexemes, search_type="raw", config=config)
+
+    class FrenchPostgresSearchBackend(modelsearch_postgres.PostgresSearchBackend):
+        query_compiler_class = FrenchPostgresSearchQueryCompiler
+
+    return FrenchPostgresSearchBackend
+
+
+_backend_classes: dict = {}
+
+
+def SearchBackend(params):  # noqa: N802 - the name modelsearch looks for in a backend module
+    backend = DatabaseSearchBackend(params)
+    factories = {
+        "SQLiteSearchBackend": _french_sqlite_backend_class,
+        "PostgresSearchBackend": _french_postgres_backend_class,
+    }
+    name = type(backend).__name__
+    if name not in factories:
+        return backend
+    if name not in _backend_classes:
+        _backend_classes[name] = factories[name]()
+    return _backend_classes[name](params)

@@ -1,0 +1,120 @@
+"""The site search page and the OpenSearch description."""
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale
+
+from home.pagination import paginate
+
+from . import services
+from .kinds import all_kinds
+from .models import looks_like_distress
+from .text import clean_query
+
+PER_PAGE = 10
+#: On the first page of « all kinds », this many snippets of each kind are shown beside the pages.
+SNIPPETS_PREVIEW = 3
+
+# Kept for callers of the foundation's helper.
+__all__ = ["clean_query", "opensearch", "search"]
+
+
+def _current_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+@require_GET
+def search(request):
+    """Search every live, public page and listed snippet of the current language.
+
+    ``q``: the words (any input is cleaned, never an error); ``kind``: one kind's results
+    only (an unknown kind shows every kind); ``page``: the page of results.
+    """
+    query = clean_query(request.GET.get("q"))
+    kinds = all_kinds()
+    kinds_by_code = {kind.code: kind for kind in kinds}
+    kind = kinds_by_code.get(request.GET.get("kind", ""))
+    context = {"search_query": query, "kinds": kinds, "current_kind": kind, "results": None}
+    if query:
+        locale = _current_locale()
+        counts = services.page_counts_by_kind(query, locale, kinds)
+        snippet_results = {}
+        for each in kinds:
+            if each.is_snippet:
+                snippet_results[each.code] = services.search_snippets(query, locale, each)
+                counts[each.code] = services.count(snippet_results[each.code])
+        help_url = services.help_page_url(locale)
+        if kind is not None and kind.is_snippet:
+            results = paginate(request, snippet_results[kind.code], PER_PAGE)
+            hits = services.snippet_hits(results.object_list, query, kind, help_url)
+        else:
+            known = counts[kind.code] if kind is not None else sum(counts[k.code] for k in kinds if not k.is_snippet)
+            page_results = services.CountedResults(services.search_pages(query, locale, kind), known)
+            results = paginate(request, page_results, PER_PAGE)
+            hits = services.page_hits(results.object_list, query, kinds)
+        first_page = results.number == 1
+        groups = []
+        if kind is None and first_page:
+            for each in kinds:
+                if each.is_snippet and counts[each.code]:
+                    preview = list(snippet_results[each.code][:SNIPPETS_PREVIEW])
+                    groups.append(
+                        {"kind": each, "hits": services.snippet_hits(preview, query, each, help_url), "count": counts[each.code]}
+                    )
+        if first_page and "page" not in request.GET:
+            services.log_query(query)
+        context.update(
+            {
+                "results": results,
+                "hits": hits,
+                "groups": groups,
+                "counts": [(each, counts[each.code]) for each in kinds],
+                "total": sum(counts.values()),
+                "picks": services.editors_picks(query, locale) if first_page else [],
+                "distress": looks_like_distress(query, services.distress_words()),
+                "query_string": _query_string(query, kind),
+            }
+        )
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _query_string(query: str, kind) -> str:
+    from django.utils.http import urlencode
+
+    params = {"q": query}
+    if kind is not None:
+        params["kind"] = kind.code
+    return urlencode(params)
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def opensearch(request):
+    """OpenSearch description, so browsers can offer the site search (``?lang=en`` for English)."""
+    language = request.GET.get("lang", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        search_url = request.build_absolute_uri(reverse("search"))
+        response = TemplateResponse(
+            request,
+            "search/opensearch.xml",
+            {
+                "search_url": search_url,
+                "icon_url": request.build_absolute_uri(static("img/favicon.svg")),
+                "language": language,
+                "description": gettext("Rechercher des témoignages, des interviews et de l'aide sur Parlons Harcèlement"),
+            },
+            content_type="application/opensearchdescription+xml; charset=utf-8",
+        )
+        response.render()
+    return response

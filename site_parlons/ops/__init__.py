@@ -1,0 +1,1 @@
+"""Operations glue: connects the page-cache invalidation and image-upload hooks at start-up."""

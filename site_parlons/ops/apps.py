@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+
+class OpsConfig(AppConfig):
+    """Not a feature app: no models, it only wires production concerns when Django starts.
+
+    Signal receivers are connected here (not in a middleware) so management commands such
+    as ``publish_scheduled`` invalidate the page cache and strip image metadata too.
+    """
+
+    name = "site_parlons.ops"
+    label = "site_parlons_ops"
+    verbose_name = "Exploitation"
+
+    def ready(self):
+        from home.cache import connect_signals
+        from site_parlons.uploads import connect_signals as connect_upload_signals
+
+        connect_signals()
+        connect_upload_signals()

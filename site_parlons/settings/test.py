@@ -1,0 +1,29 @@
+"""Test settings: fast hasher, plain static storage, in-memory SQLite unless DATABASE_URL."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import DATABASE_URL, DATABASES
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105 - never used outside the test suite
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if not DATABASE_URL:
+    # pytest-django creates the test database; a file keeps WAL and real locking behaviour
+    # for concurrency tests, while TEST.NAME=None would mean in-memory.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_PATH") or None}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files from the finders: no collectstatic needed before the tests.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+# Issue 7: the page cache would leak pages between tests (same paths, rolled-back data),
+# and django-axes needs a request in authenticate() that Client.login() does not pass.
+# Tests of those features turn them on with override_settings.
+PAGE_CACHE_SECONDS = 0
+AXES_ENABLED = False

@@ -1,0 +1,89 @@
+"""Strip metadata (EXIF, GPS, XMP, ICC comments) from uploaded images before they are stored.
+
+A photo from a phone carries the place it was taken and the device; a campaign about
+harassment must not publish that. Wagtail already refuses files that are not real images
+(Willow sniffs the content, the extension must match), files over
+``WAGTAILIMAGES_MAX_UPLOAD_SIZE`` and images over ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``
+(decompression bombs). This hook runs on every new or replaced original, whatever the
+upload path (single, multiple upload, API, code), and re-encodes the pixels without any
+metadata; renditions are made from the clean original so they carry none either.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from django.core.files.base import ContentFile
+from django.db.models.signals import pre_save
+from PIL import Image as PILImage
+from PIL import ImageOps, ImageSequence
+from wagtail.images import get_image_model
+from wagtail.utils.file import hash_filelike
+
+logger = logging.getLogger(__name__)
+
+# Pillow format → save options that keep quality and drop metadata.
+SAVE_OPTIONS = {
+    "JPEG": {"quality": 90, "optimize": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 90},
+    "GIF": {},
+    "AVIF": {"quality": 80},
+}
+
+
+def strip_metadata(data: bytes) -> tuple[bytes, int, int] | None:
+    """Re-encode ``data`` without metadata. Returns (bytes, width, height), or None to keep it.
+
+    The EXIF orientation is applied to the pixels first, so a portrait photo stays upright.
+    """
+    with PILImage.open(io.BytesIO(data)) as source:
+        fmt = source.format
+        if fmt not in SAVE_OPTIONS:
+            return None
+        options = dict(SAVE_OPTIONS[fmt])
+        if fmt in ("GIF", "WEBP", "PNG") and getattr(source, "is_animated", False):
+            # Keep every frame; metadata other than timing is still dropped.
+            frames = [frame.copy() for frame in ImageSequence.Iterator(source)]
+            options.update(save_all=True, append_images=frames[1:], loop=source.info.get("loop", 0))
+            options["duration"] = source.info.get("duration", 100)
+            clean = frames[0]
+        else:
+            clean = ImageOps.exif_transpose(source)
+            if clean is source:
+                clean = source.copy()
+        # A fresh image object has no .info/.getexif(): nothing but pixels (and palette).
+        clean.info = {key: value for key, value in clean.info.items() if key == "transparency"}
+        if fmt == "JPEG" and clean.mode not in ("RGB", "L", "CMYK"):
+            clean = clean.convert("RGB")
+        out = io.BytesIO()
+        clean.save(out, format=fmt, **options)
+        return out.getvalue(), clean.width, clean.height
+
+
+def _strip_on_upload(sender, instance, **kwargs):
+    field_file = instance.file
+    if not field_file or getattr(field_file, "_committed", True):
+        return  # no new file in this save
+    try:
+        field_file.seek(0)
+        data = field_file.read()
+        result = strip_metadata(data)
+    except Exception:
+        # Wagtail's form already validated it as an image; if Pillow cannot re-encode it
+        # (rare format), keep the original rather than lose the editor's upload.
+        logger.warning("could not strip metadata from an uploaded image", exc_info=True)
+        return
+    if result is None:
+        return
+    clean_bytes, width, height = result
+    name = field_file.name
+    instance.file = ContentFile(clean_bytes, name=name)
+    instance.width, instance.height = width, height
+    instance.file_size = len(clean_bytes)
+    instance.file_hash = hash_filelike(io.BytesIO(clean_bytes))
+
+
+def connect_signals() -> None:
+    pre_save.connect(_strip_on_upload, sender=get_image_model(), dispatch_uid="strip_image_metadata")

@@ -1,0 +1,9 @@
+"""WSGI entry point (gunicorn site_parlons.wsgi)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_parlons.settings.production")
+
+application = get_wsgi_application()

@@ -1,0 +1,46 @@
+"""Fixed choices shared by the form, the private record and the public page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    VICTIM = "victime", _("Victime")
+    WITNESS = "temoin", _("Témoin")
+    OTHER = "autre", _("Autre (proche, parent, professionnel…)")
+
+
+class AgeRange(models.TextChoices):
+    UNDER_15 = "moins-15", _("Moins de 15 ans")
+    FROM_15_TO_17 = "15-17", _("15 à 17 ans")
+    FROM_18_TO_25 = "18-25", _("18 à 25 ans")
+    FROM_26_TO_40 = "26-40", _("26 à 40 ans")
+    FROM_41_TO_60 = "41-60", _("41 à 60 ans")
+    OVER_60 = "plus-60", _("Plus de 60 ans")
+
+
+class Region(models.TextChoices):
+    """French regions (a choice, never free text: less room for identifying details)."""
+
+    AUVERGNE_RHONE_ALPES = "ara", "Auvergne-Rhône-Alpes"
+    BOURGOGNE_FRANCHE_COMTE = "bfc", "Bourgogne-Franche-Comté"
+    BRETAGNE = "bretagne", "Bretagne"
+    CENTRE_VAL_DE_LOIRE = "cvl", "Centre-Val de Loire"
+    CORSE = "corse", "Corse"
+    GRAND_EST = "grand-est", "Grand Est"
+    HAUTS_DE_FRANCE = "hdf", "Hauts-de-France"
+    ILE_DE_FRANCE = "idf", "Île-de-France"
+    NORMANDIE = "normandie", "Normandie"
+    NOUVELLE_AQUITAINE = "nouvelle-aquitaine", "Nouvelle-Aquitaine"
+    OCCITANIE = "occitanie", "Occitanie"
+    PAYS_DE_LA_LOIRE = "pdl", "Pays de la Loire"
+    PACA = "paca", "Provence-Alpes-Côte d'Azur"
+    OUTRE_MER = "outre-mer", _("Outre-mer")
+    ABROAD = "etranger", _("Hors de France")
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("En attente de relecture")
+    PUBLISHED = "published", _("Publié")
+    REJECTED = "rejected", _("Non publié")
+    WITHDRAWN = "withdrawn", _("Retiré par son auteur ou autrice")

@@ -1,0 +1,95 @@
+"""Signal handlers: keep the private record's status in step with the workflow, and send
+moderators' notifications after commit, where a broken SMTP server cannot undo anything."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from wagtail.admin.mail import GroupApprovalTaskStateSubmissionEmailNotifier, WorkflowStateSubmissionEmailNotifier
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import page_published, page_unpublished, task_submitted, workflow_rejected, workflow_submitted
+
+from temoignages.choices import Status
+from temoignages.models import TestimonyIndexPage, TestimonyPage, TestimonySubmission
+
+logger = logging.getLogger(__name__)
+
+
+def _submission_for(page) -> TestimonySubmission | None:
+    if page is None or not isinstance(page.specific, TestimonyPage):
+        return None
+    return TestimonySubmission.objects.filter(page_id=page.pk).first()
+
+
+def on_page_published(sender, instance, **kwargs):
+    submission = _submission_for(instance)
+    if submission is not None and submission.status != Status.PUBLISHED:
+        submission.mark(Status.PUBLISHED)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    submission = _submission_for(instance)
+    if submission is not None and submission.status == Status.PUBLISHED:
+        submission.mark(Status.REJECTED)
+
+
+def on_workflow_rejected(sender, instance, user=None, **kwargs):
+    submission = _submission_for(instance.content_object)
+    if submission is None:
+        return
+    task_state = instance.current_task_state
+    reason = task_state.specific.get_comment() if task_state else ""
+    submission.mark(Status.REJECTED, reason=reason or "")
+
+
+def on_workflow_submitted(sender, instance, user=None, **kwargs):
+    """A rejected testimony sent back to moderation is pending again."""
+    submission = _submission_for(instance.content_object)
+    if submission is not None and submission.status == Status.REJECTED:
+        submission.mark(Status.PENDING)
+
+
+def on_index_created(sender, instance, created, raw=False, **kwargs):
+    """A new testimony index (e.g. a new language) gets the workflow and the moderators' rights."""
+    if created and not raw:
+        from temoignages.moderation import assign_to_index, get_moderation_workflow, get_moderators_group
+
+        assign_to_index(instance.pk, get_moderation_workflow(), get_moderators_group())
+
+
+def deferred_notifier(notifier):
+    """Wrap one of Wagtail's e-mail notifiers: send after commit, never raise."""
+
+    def receiver(sender, instance=None, **kwargs):
+        def send():
+            try:
+                notifier(sender=sender, instance=instance, **kwargs)
+            except Exception as exc:
+                logger.error("moderation notification not sent (%s)", type(exc).__name__)
+
+        transaction.on_commit(send)
+
+    return receiver
+
+
+# Kept at module level: signals hold weak references.
+task_submitted_receiver = deferred_notifier(GroupApprovalTaskStateSubmissionEmailNotifier())
+workflow_submitted_receiver = deferred_notifier(WorkflowStateSubmissionEmailNotifier())
+
+
+def connect() -> None:
+    page_published.connect(on_page_published, sender=TestimonyPage, dispatch_uid="temoignages_published")
+    page_unpublished.connect(on_page_unpublished, sender=TestimonyPage, dispatch_uid="temoignages_unpublished")
+    workflow_rejected.connect(on_workflow_rejected, sender=WorkflowState, dispatch_uid="temoignages_rejected")
+    workflow_submitted.connect(on_workflow_submitted, sender=WorkflowState, dispatch_uid="temoignages_submitted")
+    post_save.connect(on_index_created, sender=TestimonyIndexPage, dispatch_uid="temoignages_index_created")
+    # Same dispatch_uid as wagtail.admin's own receivers: this app is ready() first, so
+    # Wagtail's later connect() with that uid is ignored and these wrappers replace them.
+    task_submitted.connect(
+        task_submitted_receiver, sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification"
+    )
+    workflow_submitted.connect(
+        workflow_submitted_receiver, sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification"
+    )

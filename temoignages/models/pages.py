@@ -1,0 +1,219 @@
+"""The public side of testimonies: the index and the moderated testimony pages."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import models
+from django.http import Http404
+from django.utils.http import urlencode
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.models import BasePage, HarassmentType, ListingMixin
+from home.pagination import paginate
+from temoignages.choices import AgeRange, Region, Role
+from temoignages.panels import PersonalDataPanel
+
+# Query-string values accepted as a type code or tag slug (Unicode letters allowed, as taggit's slugs).
+SLUG_RE = re.compile(r"[\w-]{1,100}")
+
+
+class TestimonyPageQuerySet(PageQuerySet):
+    def published(self):
+        """What a visitor may see: live and not behind a privacy restriction."""
+        return self.live().public()
+
+    def latest_for_home(self, locale, limit: int = 3):
+        return (
+            self.published()
+            .filter(locale=locale)
+            .select_related("harassment_type")
+            .order_by("-first_published_at")[:limit]
+        )
+
+    def of_type(self, code: str):
+        return self.filter(harassment_type__code=code)
+
+    def tagged(self, slug: str):
+        return self.filter(tags__slug=slug)
+
+    def related_to(self, page: TestimonyPage, limit: int = 3):
+        """Other published testimonies of the same type and language, newest first."""
+        qs = self.published().filter(locale=page.locale).exclude(pk=page.pk)
+        if page.harassment_type_id:
+            qs = qs.filter(harassment_type__code=page.harassment_type.code)
+        return qs.order_by("-first_published_at")[:limit]
+
+
+TestimonyPageManager = PageManager.from_queryset(TestimonyPageQuerySet)
+
+
+class TestimonyPageTag(TaggedItemBase):
+    content_object = ParentalKey("temoignages.TestimonyPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class TestimonyIndexPage(ListingMixin, BasePage):
+    """« Témoignages »: the published testimonies, newest first, filterable by type and tag."""
+
+    listing_model = "temoignages.TestimonyPage"
+    per_page = 12
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["temoignages.TestimonyPage", "temoignages.TestimonyFormPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("liste des témoignages")
+        verbose_name_plural = _("listes des témoignages")
+
+    def get_filters(self, request) -> dict:
+        """The validated ``?type=`` and ``?tag=``: an unknown value is a 404, never a 500."""
+        filters = {}
+        raw_type = (request.GET.get("type") or "").strip()
+        if raw_type:
+            harassment_type = None
+            if SLUG_RE.fullmatch(raw_type):
+                harassment_type = HarassmentType.objects.filter(locale=self.locale, code=raw_type).first()
+            if harassment_type is None:
+                raise Http404("unknown testimony type")
+            filters["type"] = harassment_type
+        raw_tag = (request.GET.get("tag") or "").strip()
+        if raw_tag:
+            tag = None
+            if SLUG_RE.fullmatch(raw_tag):
+                tag = TestimonyPageTag.tag_model().objects.filter(slug=raw_tag).first()
+            if tag is None:
+                raise Http404("unknown tag")
+            filters["tag"] = tag
+        return filters
+
+    def get_listing_queryset(self, request, filters=None):
+        qs = TestimonyPage.objects.child_of(self).published()
+        filters = filters if filters is not None else self.get_filters(request)
+        if "type" in filters:
+            qs = qs.of_type(filters["type"].code)
+        if "tag" in filters:
+            qs = qs.tagged(filters["tag"].slug)
+        return qs.select_related("harassment_type").order_by("-first_published_at", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        # ListingMixin's get_context is bypassed: the filters are computed once here.
+        context = BasePage.get_context(self, request, *args, **kwargs)
+        filters = self.get_filters(request)
+        context["filters"] = filters
+        context["items"] = paginate(request, self.get_listing_queryset(request, filters), self.per_page)
+        context["types"] = HarassmentType.objects.filter(locale=self.locale)
+        query = {}
+        if "type" in filters:
+            query["type"] = filters["type"].code
+        if "tag" in filters:
+            query["tag"] = filters["tag"].slug
+        context["query_string"] = urlencode(query)
+        from .form_page import TestimonyFormPage
+
+        context["testify_page"] = TestimonyFormPage.objects.child_of(self).live().public().first()
+        return context
+
+
+class TestimonyPage(BasePage):
+    """One person's story, public only once a moderator has approved it.
+
+    The page title stays neutral (« Témoignage n° 12 ») so that notifications and admin lists
+    never carry words typed by the author; the title the author proposed goes in ``headline``.
+    """
+
+    harassment_type = models.ForeignKey(
+        HarassmentType,
+        verbose_name=_("type de harcèlement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le type de harcèlement raconté ; il choisit les numéros d'aide affichés sous le récit."),
+    )
+    role = models.CharField(
+        _("rôle"), max_length=20, choices=Role.choices, default=Role.VICTIM, help_text=_("Qui raconte : victime, témoin ou autre.")
+    )
+    headline = models.CharField(
+        _("titre affiché"),
+        max_length=120,
+        blank=True,
+        help_text=_("Titre public proposé par l'auteur ou l'autrice ; vérifiez qu'il ne permet d'identifier personne."),
+    )
+    pseudonym = models.CharField(
+        _("pseudonyme"), max_length=60, blank=True, help_text=_("Laissez vide pour afficher « Anonyme ».")
+    )
+    age_range = models.CharField(
+        _("tranche d'âge"), max_length=20, choices=AgeRange.choices, blank=True, help_text=_("Facultatif ; publié avec le récit.")
+    )
+    region = models.CharField(
+        _("région"), max_length=30, choices=Region.choices, blank=True, help_text=_("Facultatif ; publié avec le récit.")
+    )
+    story = models.TextField(
+        _("récit"), help_text=_("Le récit tel qu'il sera publié : retirez noms, lieux, établissements et coordonnées.")
+    )
+    content_warning = models.CharField(
+        _("avertissement"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Si le récit peut heurter (violences, idées suicidaires…), décrivez-le en quelques mots : "
+            "le récit sera replié derrière cet avertissement."
+        ),
+    )
+    tags = ClusterTaggableManager(
+        through=TestimonyPageTag, blank=True, verbose_name=_("mots-clés"), help_text=_("Quelques mots-clés pour filtrer la liste.")
+    )
+
+    objects = TestimonyPageManager()
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("headline"),
+        PersonalDataPanel(heading=_("Données personnelles détectées")),
+        FieldPanel("story"),
+        MultiFieldPanel(
+            [FieldPanel("content_warning"), FieldPanel("tags"), FieldPanel("harassment_type")],
+            heading=_("Modération"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("role"), FieldPanel("pseudonym"), FieldPanel("age_range"), FieldPanel("region")],
+            heading=_("À propos de l'auteur ou de l'autrice"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("story"), index.SearchField("headline")]
+    parent_page_types = ["temoignages.TestimonyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("témoignage")
+        verbose_name_plural = _("témoignages")
+
+    @property
+    def display_title(self) -> str:
+        return self.headline or self.title
+
+    @property
+    def author_name(self) -> str:
+        return self.pseudonym or str(_("Anonyme"))
+
+    @property
+    def excerpt(self) -> str:
+        return Truncator(self.story).words(40)
+
+    def get_share_description(self) -> str:
+        # The story is public once approved; its opening words describe the page.
+        return super().get_share_description() or Truncator(self.story).words(30)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = TestimonyPage.objects.related_to(self).select_related("harassment_type")
+        context["share_url"] = self.get_full_url(request)
+        return context
+

@@ -1,0 +1,111 @@
+"""Admin: the private records (moderators only), the dashboard panel, export and repair."""
+
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from temoignages import admin_views
+from temoignages.models import TestimonyPage, TestimonySubmission
+from temoignages.moderation import is_moderator
+
+
+class SubmissionIndexView(IndexView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        user = self.request.user
+        if user.has_perm("temoignages.export_testimonysubmission"):
+            query = self.request.GET.urlencode()
+            url = reverse("temoignages_admin:export")
+            buttons.append(Button(_("Exporter en CSV (sans e-mails)"), url=f"{url}?{query}", icon_name="download", priority=20))
+            buttons.append(
+                Button(
+                    _("Exporter en CSV avec les e-mails de contact"),
+                    url=f"{url}?{query}&contact=1",
+                    icon_name="download",
+                    priority=30,
+                )
+            )
+        if user.has_perm("temoignages.change_testimonysubmission"):
+            buttons.append(Button(_("Recréer les pages manquantes"), url=reverse("temoignages_admin:repair"), icon_name="repeat", priority=40))
+        return buttons
+
+
+class TestimonySubmissionViewSet(SnippetViewSet):
+    """Moderators only: model permissions that only the « Modérateurs » group holds."""
+
+    model = TestimonySubmission
+    icon = "lock"
+    menu_label = _("Témoignages reçus")
+    menu_name = "testimony_submissions"
+    add_to_admin_menu = True
+    menu_order = 250
+    index_view_class = SubmissionIndexView
+    list_display = ["__str__", "created_at", "status", "harassment_type", "role", "page"]
+    list_filter = ["status", "harassment_type", "locale"]
+    list_export = []
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "created_at",
+        "status",
+        "decided_at",
+        "rejection_reason",
+        "harassment_type",
+        "role",
+        "title",
+        "story",
+        "pseudonym",
+        "age_range",
+        "region",
+        "consent_publication",
+        "consent_processing",
+        "consent_text_version",
+        "consented_at",
+        "contact_email",
+        "page",
+    ]
+    edit_handler = ObjectList([FieldPanel("moderator_note")])
+
+
+register_snippet(TestimonySubmissionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    from django.urls import include
+
+    urls = [
+        path("export.csv", admin_views.export_csv, name="export"),
+        path("reparer/", admin_views.repair, name="repair"),
+    ]
+    return [path("temoignages/", include((urls, "temoignages_admin"), namespace="temoignages_admin"))]
+
+
+class PendingTestimoniesPanel(Component):
+    name = "pending_testimonies"
+    order = 50
+    template_name = "temoignages/admin/pending_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        pending = TestimonyPage.objects.filter(live=False, submission__status="pending").order_by("-pk")
+        return {
+            "count": pending.count(),
+            "pages": pending[:10],
+            "missing": TestimonySubmission.objects.missing_page().count(),
+            "repair_url": reverse("temoignages_admin:repair"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_testimonies_panel(request, panels):
+    if is_moderator(request.user):
+        panels.append(PendingTestimoniesPanel(request))

@@ -1,0 +1,80 @@
+"""An editor creates an interview page with a video and a question-and-answer block in the admin,
+previews it, publishes it and sees it live."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "édition-2025-mot-de-passe"
+TITLE = "Parler à l'infirmière scolaire"
+QUESTION = "À qui parler quand on n'ose pas le dire à ses parents ?"
+ANSWER = "L'infirmière scolaire écoute sans juger et garde le secret."
+
+
+@pytest.fixture
+def editor(site):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("editrice", email="", password=PASSWORD)
+
+
+def test_editor_creates_previews_and_publishes_an_interview(site, page, viewport, editor):
+    from wagtail.models import Locale
+
+    from campagne.models import InterviewIndexPage, InterviewPage
+
+    index = InterviewIndexPage.objects.get(locale=Locale.objects.get(language_code="fr"))
+    page.goto(site.url + "/admin/login/")
+    page.locator("#id_username").fill("editrice")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    page.goto(site.url + f"/admin/pages/add/campagne/interviewpage/{index.pk}/")
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_video_url").fill("https://www.youtube.com/watch?v=eEfKzPVbFU0")
+
+    # The question-and-answer StreamField: add a block from the chooser, fill both parts.
+    qa = page.locator("[data-contentpath='qa']")
+    qa.locator("button[title], .c-sf-add-button").first.click()
+    question = qa.locator("input[name$='-value-question']")
+    # With a single block type Wagtail inserts it at once; otherwise it opens the chooser.
+    chooser_option = page.get_by_role("option", name=re.compile("Question et réponse"))
+    question.or_(chooser_option).first.wait_for()
+    if not question.count():
+        chooser_option.first.click()
+    qa.locator("input[name$='-value-question']").fill(QUESTION)
+    answer = qa.locator("[contenteditable=true]").first
+    answer.click()
+    page.keyboard.type(ANSWER)
+
+    # Preview in the side panel: the page as it will look, before anything is public.
+    page.locator("[data-side-panel-toggle='preview']").click()
+    preview = page.frame_locator("#w-preview-iframe")
+    preview.locator("h1", has_text=TITLE).wait_for(state="attached")
+    assert QUESTION in preview.locator("body").inner_text()
+    assert not InterviewPage.objects.filter(title=TITLE).exists() or not InterviewPage.objects.get(title=TITLE).live
+
+    # Close the preview (on a phone it covers the editor), then publish from the footer's drop-down.
+    # (A DOM click: on a phone the open panel lies over its own toggle.)
+    page.locator("[data-side-panel-toggle='preview']").dispatch_event("click")
+    page.locator("#w-preview-iframe").wait_for(state="hidden")
+    publish = page.locator("footer button[name='action-publish']")
+    if not publish.is_visible():
+        page.locator("footer [data-w-dropdown-target='toggle']").last.click()
+    with page.expect_navigation():
+        publish.click()
+    created = InterviewPage.objects.get(title=TITLE)
+    assert created.live
+
+    public = page.context.new_page()
+    public.goto(site.url + created.get_url())
+    assert public.locator("h1").inner_text() == TITLE
+    assert QUESTION in public.locator("main").inner_text()
+    assert ANSWER in public.locator("main").inner_text()
+    assert public.locator("[data-video-facade]").count() == 1
+    assert public.locator("iframe").count() == 0
