@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -68,13 +69,20 @@ def test_editor_creates_previews_and_publishes_an_interview(site, page, viewport
         page.locator("footer [data-w-dropdown-target='toggle']").last.click()
     with page.expect_navigation():
         publish.click()
+    # Wagtail redirects to the parent's listing with a success message; a form sent back
+    # with errors would stay on the add view and say why.
+    errors = page.locator(".error-message, .help-critical, .messages .error")
+    page.wait_for_url(re.compile(rf"/admin/pages/{index.pk}/$"), timeout=15_000)
+    assert errors.count() == 0, errors.all_inner_texts()
+    expect(page.locator(".messages")).to_contain_text(TITLE)
     created = InterviewPage.objects.get(title=TITLE)
     assert created.live
 
     public = page.context.new_page()
     public.goto(site.url + created.get_url())
-    assert public.locator("h1").inner_text() == TITLE
-    assert QUESTION in public.locator("main").inner_text()
-    assert ANSWER in public.locator("main").inner_text()
-    assert public.locator("[data-video-facade]").count() == 1
-    assert public.locator("iframe").count() == 0
+    expect(public.locator("h1")).to_have_text(TITLE)
+    main = public.locator("main")
+    expect(main).to_contain_text(QUESTION)
+    expect(main).to_contain_text(ANSWER)
+    expect(public.locator("[data-video-facade]")).to_have_count(1)
+    expect(public.locator("iframe")).to_have_count(0)

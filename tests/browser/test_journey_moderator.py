@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +27,9 @@ def submit_testimony(page, site, story: str) -> None:
     page.locator("#id_story").fill(story)
     page.locator("#id_consent_publication").check()
     page.locator("#id_consent_processing").check()
-    page.locator("form.testimony-form button[type=submit]").click()
-    page.locator(".receipt-code").wait_for()
+    with page.expect_navigation():
+        page.locator("form.testimony-form button[type=submit]").click()
+    expect(page.locator(".receipt-code")).to_be_visible()
 
 
 @pytest.fixture
@@ -68,7 +70,7 @@ def test_moderator_redacts_approves_and_rejects(site, page, viewport, moderator,
 
     log_in(page, site, "moderatrice")
     panel = page.locator("section:has(#pending-testimonies-title)")
-    assert re.search(r"2 témoignages en attente", panel.inner_text())
+    expect(panel).to_contain_text("2 témoignages en attente")
 
     # Redact the phone number the detector points at, then approve: it is published.
     panel.locator(f"a[href*='/pages/{to_publish.pk}/edit/']").click()
@@ -84,7 +86,7 @@ def test_moderator_redacts_approves_and_rejects(site, page, viewport, moderator,
     assert PHONE not in to_publish.story
     public = page.context.new_page()
     public.goto(site.url + to_publish.get_url())
-    assert "[numéro retiré]" in public.locator(".testimony__story").inner_text()
+    expect(public.locator(".testimony__story")).to_contain_text("[numéro retiré]")
     public.close()
 
     # Reject the other with a reason: never public, the private record says why.

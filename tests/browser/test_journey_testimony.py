@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +37,7 @@ def test_testify_with_the_keyboard_then_check_and_withdraw(site, page, viewport,
     with page.expect_navigation():
         page.keyboard.press("Enter")
     summary = page.locator(".error-summary")
-    assert summary.is_visible(), page.locator("main").inner_text()[:500]
+    expect(summary).to_be_visible()
     links = summary.locator("a")
     assert links.count() >= 4
     for index in range(links.count()):
@@ -81,16 +82,19 @@ def test_testify_with_the_keyboard_then_check_and_withdraw(site, page, viewport,
     code.wait_for()
     receipt = code.inner_text().strip()
     assert len(receipt) >= 12
-    assert page.locator("aside.helplines").first.is_visible()
+    expect(page.locator("aside.helplines").first).to_be_visible()
     draft = TestimonyPage.objects.get(story=STORY)
     assert not draft.live
 
     # The status page, with the code: pending. Then withdraw it.
-    page.get_by_role("link", name="la page de suivi").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="la page de suivi").click()
     page.get_by_label("Votre code de suivi").fill(receipt)
-    page.get_by_role("button", name="Voir le statut").click()
-    assert re.search("en attente", page.locator(".status-result").inner_text())
+    with page.expect_navigation():
+        page.get_by_role("button", name="Voir le statut").click()
+    expect(page.locator(".status-result")).to_contain_text("en attente")
     page.get_by_label(re.compile("Je confirme vouloir retirer")).check()
-    page.get_by_role("button", name="Retirer et effacer mon témoignage").click()
-    assert "retiré" in page.locator(".status-result").inner_text()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Retirer et effacer mon témoignage").click()
+    expect(page.locator(".status-result")).to_contain_text("retiré")
     assert not TestimonyPage.objects.filter(story=STORY).exists()

@@ -49,9 +49,9 @@ def test_no_third_party_request_before_play_then_youtube_nocookie(site, page, vi
             warning = page.locator(".video-facade .content-warning")
             assert warning.is_visible() and warning.locator("a[href^='tel:']").count() > 0
             assert warning.bounding_box()["y"] < play.bounding_box()["y"], "the warning comes before the player"
-    play.click()
+    with page.expect_request(lambda request: urlsplit(request.url).netloc == "www.youtube-nocookie.com"):
+        play.click()
     frame = page.locator(".video-facade iframe")
     frame.wait_for()
     assert frame.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
-    page.wait_for_timeout(300)
     assert third_party and all(urlsplit(url).netloc == "www.youtube-nocookie.com" for url in third_party), third_party

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import new_page
 from .pages import LANGUAGES, page_type_urls
@@ -47,13 +48,15 @@ def test_testimony_form_works_without_javascript(site, no_js_page, settings):
     settings.TESTIMONY_MIN_FILL_SECONDS = 0
     story = "Sans JavaScript aussi, on doit pouvoir raconter ce qui s'est passé au collège l'an dernier."
     no_js_page.goto(site.url + "/fr/temoignages/temoigner/")
-    no_js_page.locator("form.testimony-form button[type=submit]").click()
-    assert no_js_page.locator(".error-summary").is_visible()
+    with no_js_page.expect_navigation():
+        no_js_page.locator("form.testimony-form button[type=submit]").click()
+    expect(no_js_page.locator(".error-summary")).to_be_visible()
     no_js_page.locator("#id_story").fill(story)
     no_js_page.locator("#id_harassment_type").select_option(index=1)
     no_js_page.locator("input[name=role]").first.check()
     no_js_page.locator("#id_consent_publication").check()
     no_js_page.locator("#id_consent_processing").check()
-    no_js_page.locator("form.testimony-form button[type=submit]").click()
-    assert no_js_page.locator(".receipt-code").is_visible()
+    with no_js_page.expect_navigation():
+        no_js_page.locator("form.testimony-form button[type=submit]").click()
+    expect(no_js_page.locator(".receipt-code")).to_be_visible()
     assert not TestimonyPage.objects.get(story=story).live
