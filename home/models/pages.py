@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -95,17 +96,21 @@ class HomePage(BasePage):
         verbose_name_plural = _("pages d'accueil")
 
     def get_context(self, request, *args, **kwargs):
+        """The sections of the page, as lazy values: the template caches the part that uses
+        them (see ``layout_cache``), so on a cache hit none of these queries runs."""
         context = super().get_context(request, *args, **kwargs)
         EditoPage = apps.get_model("campagne", "EditoPage")
         TestimonyPage = apps.get_model("temoignages", "TestimonyPage")
-        context["edito"] = EditoPage.objects.child_of(self).live().public().first()
-        context["latest_testimonies"] = TestimonyPage.objects.latest_for_home(self.locale)
+        TestimonyFormPage = apps.get_model("temoignages", "TestimonyFormPage")
+        ResourceIndexPage = apps.get_model("ressources", "ResourceIndexPage")
+        context["edito"] = SimpleLazyObject(lambda: EditoPage.objects.child_of(self).live().public().first())
+        context["latest_testimonies"] = SimpleLazyObject(lambda: TestimonyPage.objects.latest_for_home(self.locale))
         context["sections"] = self.get_menu_children()
-        context["testify_page"] = (
-            apps.get_model("temoignages", "TestimonyFormPage").objects.descendant_of(self).live().public().first()
+        context["testify_page"] = SimpleLazyObject(
+            lambda: TestimonyFormPage.objects.descendant_of(self).live().public().first()
         )
-        context["help_page"] = (
-            apps.get_model("ressources", "ResourceIndexPage").objects.child_of(self).live().public().first()
+        context["help_page"] = SimpleLazyObject(
+            lambda: ResourceIndexPage.objects.child_of(self).live().public().first()
         )
         return context
 

@@ -292,6 +292,9 @@ MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 # Whole public pages cached for anonymous visitors, invalidated on publish/unpublish/
 # move/delete (home/cache.py). 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# The layout's fragments (header, menu, breadcrumbs, language links, footer, the home page's
+# sections) for pages the page cache does not serve; same invalidation (home/context_processors.py).
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", str(PAGE_CACHE_SECONDS)))
 CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "parlons-pages"}
 if "LOCATION" in CACHES["pages"] and not REDIS_URL:
     CACHES["pages"]["LOCATION"] = "parlons-pages"

@@ -26,4 +26,5 @@ WHITENOISE_AUTOREFRESH = True
 # and django-axes needs a request in authenticate() that Client.login() does not pass.
 # Tests of those features turn them on with override_settings.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
 AXES_ENABLED = False
