@@ -91,7 +91,9 @@ def ensure_home() -> HomePage:
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Parlons Harcèlement")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Parlons Harcèlement"
+        )
     elif site.root_page_id != home.id:
         old_root = site.root_page
         site.root_page = home
@@ -241,6 +243,20 @@ def ensure_legal_pages(home: HomePage) -> None:
 
 
 @transaction.atomic
+def ensure_footer_pages(home: HomePage) -> None:
+    """The footer's legal links: the legal notice, privacy and accessibility pages."""
+    settings_obj = SiteSettings.for_site(Site.objects.get(root_page=home))
+    children = {child.slug: child for child in home.get_children()}
+    for field, slug in (
+        ("legal_notice_page", "mentions-legales"),
+        ("privacy_page", "confidentialite"),
+        ("accessibility_page", "accessibilite"),
+    ):
+        if getattr(settings_obj, f"{field}_id") is None and slug in children:
+            setattr(settings_obj, field, children[slug])
+    settings_obj.save()
+
+
 def load_demo_content() -> HomePage:
     """Build (or complete) the whole demo site. Safe to run any number of times."""
     from campagne import demo as campagne_demo
@@ -255,4 +271,5 @@ def load_demo_content() -> HomePage:
     temoignages_demo.load(home)
     ressources_demo.load(home)
     ensure_legal_pages(home)
+    ensure_footer_pages(home)
     return home

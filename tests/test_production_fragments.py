@@ -8,8 +8,8 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from home.models import SiteSettings
-from tests.factories.home import StandardPageFactory
 from tests.factories import temoignages as testimony_factories
+from tests.factories.home import StandardPageFactory
 
 
 @pytest.fixture(autouse=True)

@@ -67,6 +67,37 @@ def test_layout_has_skip_link_menu_breadcrumbs_and_footer(client, demo_site):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "fr",
+            {
+                "Mentions légales": "/fr/mentions-legales/",
+                "Confidentialité": "/fr/confidentialite/",
+                "Accessibilité : partiellement conforme": "/fr/accessibilite/",
+            },
+        ),
+        (
+            "en",
+            {
+                "Legal notice": "/en/mentions-legales/",
+                "Privacy": "/en/confidentialite/",
+                "Accessibility: partially compliant": "/en/accessibilite/",
+            },
+        ),
+    ],
+)
+def test_footer_links_the_legal_pages_and_states_the_rgaa_status(client, demo_site, language, expected):
+    """RGAA: every page links the accessibility statement and states the conformance level."""
+    soup = BeautifulSoup(client.get(f"/{language}/temoignages/").content, "html.parser")
+    links = {a.get_text(strip=True): a["href"] for a in soup.select("footer .site-footer__legal a")}
+    assert links == expected
+    statement = client.get(expected[next(name for name in expected if "ccessib" in name)])
+    assert statement.status_code == 200
+
+
+@pytest.mark.django_db
 def test_no_external_resource_on_home(client, demo_site):
     soup = BeautifulSoup(client.get("/fr/").content, "html.parser")
     for tag, attr in [("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")]:

@@ -30,4 +30,3 @@ class ListingMixin(models.Model):
         context = super().get_context(request, *args, **kwargs)
         context["items"] = paginate(request, self.get_listing_queryset(request), self.per_page)
         return context
-

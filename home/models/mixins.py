@@ -31,7 +31,9 @@ class SocialMetaMixin(models.Model):
         _("texte de partage"),
         max_length=200,
         blank=True,
-        help_text=_("Court texte affiché sous le titre lors d'un partage. Sans texte, la description de recherche est utilisée."),
+        help_text=_(
+            "Court texte affiché sous le titre lors d'un partage. Sans texte, la description de recherche est utilisée."
+        ),
     )
 
     social_panels = [

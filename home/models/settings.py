@@ -2,13 +2,13 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """Contact details and social profiles shown in the footer and on the social page.
+    """Contact details, social profiles and legal pages shown in the footer and on the social page.
 
     Not translatable, on purpose: a site setting belongs to a Wagtail ``Site`` (one for both
     languages, which are locales of the same site, not separate sites) and wagtail-localize
@@ -23,9 +23,7 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Adresse publique de la campagne, affichée dans le pied de page."),
     )
-    postal_address = models.TextField(
-        _("adresse postale"), blank=True, help_text=_("Une ligne par ligne d'adresse.")
-    )
+    postal_address = models.TextField(_("adresse postale"), blank=True, help_text=_("Une ligne par ligne d'adresse."))
     twitter_url = models.URLField(_("Twitter / X"), blank=True, help_text=_("Adresse complète du profil."))
     facebook_url = models.URLField(_("Facebook"), blank=True, help_text=_("Adresse complète de la page."))
     instagram_url = models.URLField(_("Instagram"), blank=True, help_text=_("Adresse complète du profil."))
@@ -39,14 +37,64 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Utilisée quand une page n'a pas sa propre image de partage."),
     )
+    legal_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page des mentions légales"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page de confidentialité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("déclaration d'accessibilité"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_status = models.CharField(
+        _("état de conformité (RGAA)"),
+        max_length=12,
+        choices=[
+            ("none", _("non conforme")),
+            ("partial", _("partiellement conforme")),
+            ("full", _("totalement conforme")),
+        ],
+        default="partial",
+        help_text=_("Affiché dans le pied de page, comme le demande le RGAA ; le même que dans la déclaration."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("postal_address")], heading=_("Contact")),
         MultiFieldPanel(
-            [FieldPanel("twitter_url"), FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("youtube_url")],
+            [
+                FieldPanel("twitter_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+            ],
             heading=_("Réseaux sociaux"),
         ),
         FieldPanel("default_og_image"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("legal_notice_page"),
+                PageChooserPanel("privacy_page"),
+                PageChooserPanel("accessibility_page"),
+                FieldPanel("accessibility_status"),
+            ],
+            heading=_("Pages du pied de page"),
+            help_text=_("Pages en français : le pied de page du site anglais montre leur traduction."),
+        ),
     ]
 
     class Meta:
@@ -62,3 +110,22 @@ class SiteSettings(BaseSiteSetting):
             ("YouTube", self.youtube_url),
         ]
         return [(name, url) for name, url in candidates if url]
+
+    def footer_pages(self) -> list[tuple[str, object]]:
+        """(role, live page in the current language) for each legal page set, in display order.
+
+        The settings point at the pages of the default language; each is replaced by its
+        translation in the active language when there is a live one.
+        """
+        pages = []
+        for role, page in (
+            ("legal", self.legal_notice_page),
+            ("privacy", self.privacy_page),
+            ("accessibility", self.accessibility_page),
+        ):
+            if page is None:
+                continue
+            localized = page.localized
+            if localized.live:
+                pages.append((role, localized))
+        return pages

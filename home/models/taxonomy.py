@@ -23,9 +23,13 @@ class HarassmentType(TranslatableMixin, index.Indexed, models.Model):
     code = models.SlugField(
         _("code"),
         max_length=40,
-        help_text=_("Identifiant court et stable, sans accent ni espace (ex. « scolaire »). Ne pas le changer une fois utilisé."),
+        help_text=_(
+            "Identifiant court et stable, sans accent ni espace (ex. « scolaire »). Ne pas le changer une fois utilisé."
+        ),
     )
-    name = models.CharField(_("nom"), max_length=80, help_text=_("Nom affiché aux visiteurs (ex. « Harcèlement scolaire »)."))
+    name = models.CharField(
+        _("nom"), max_length=80, help_text=_("Nom affiché aux visiteurs (ex. « Harcèlement scolaire »).")
+    )
     description = models.TextField(
         _("description"), blank=True, help_text=_("Une phrase qui explique ce que recouvre ce type de harcèlement.")
     )

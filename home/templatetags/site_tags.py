@@ -104,4 +104,3 @@ def alternate_links(context, page=None):
 @register.simple_tag
 def locale_name(language_code):
     return dict(settings.LANGUAGES).get(language_code, language_code)
-
