@@ -338,6 +338,9 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "django_otp.middleware.OTPMiddleware",
 )
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "home.security.middleware.AdminOTPMiddleware"
+)
 # Shown in the authenticator app next to the user name.
 OTP_TOTP_ISSUER = "Parlons Harcèlement"
 # Group names whose members must enrol before using the admin; empty = second factor optional.
