@@ -11,6 +11,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from temoignages.moderation import GROUP_NAME, get_moderators_group
 
@@ -308,3 +309,13 @@ def test_disable_page_of_an_unverified_session_asks_for_the_code(client, admin_u
     response = client.get(DISABLE)
     assert response.status_code == 302
     assert redirect_target(response) == (VERIFY, DISABLE)
+
+
+def test_pages_read_in_english_for_an_english_speaking_editor(client, admin_user, device):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(admin_user)
+    html = client.get(VERIFY).content.decode()
+    assert "Two-step verification" in html
+    assert "Vérification en deux étapes" not in html
