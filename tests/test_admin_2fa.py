@@ -1,11 +1,13 @@
 """Optional second factor (TOTP, django-otp) for admin accounts: verify, enrol, disable, policy."""
 
+import io
 import time
 from base64 import b32encode
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.test import override_settings
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -319,3 +321,15 @@ def test_pages_read_in_english_for_an_english_speaking_editor(client, admin_user
     html = client.get(VERIFY).content.decode()
     assert "Two-step verification" in html
     assert "Vérification en deux étapes" not in html
+
+
+def test_lost_phone_one_time_code_from_an_administrator_then_new_phone(client, admin_user, device):
+    """The recovery path the README documents: addstatictoken, sign in, enrol a new phone."""
+    out = io.StringIO()
+    call_command("addstatictoken", admin_user.username, stdout=out)
+    client.force_login(admin_user)
+    assert client.post(VERIFY, {"code": out.getvalue().strip()}).status_code == 302
+    assert client.get(ENABLE).status_code == 200
+    new_phone = TOTPDevice.objects.get(user=admin_user, confirmed=False)
+    assert client.post(ENABLE, {"code": code_for(new_phone)}).status_code == 200
+    assert list(TOTPDevice.objects.filter(user=admin_user)) == [new_phone]
