@@ -333,3 +333,14 @@ def test_lost_phone_one_time_code_from_an_administrator_then_new_phone(client, a
     new_phone = TOTPDevice.objects.get(user=admin_user, confirmed=False)
     assert client.post(ENABLE, {"code": code_for(new_phone)}).status_code == 200
     assert list(TOTPDevice.objects.filter(user=admin_user)) == [new_phone]
+
+
+def test_password_login_then_code(client, admin_user, device):
+    response = client.post(
+        "/admin/login/", {"username": "anne", "password": "motdepasse-solide-123", "next": "/admin/"}
+    )
+    assert response.status_code == 302
+    response = client.get(response["Location"])
+    assert redirect_target(response) == (VERIFY, "/admin/")
+    assert client.post(VERIFY, {"code": code_for(device), "next": "/admin/"})["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
