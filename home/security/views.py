@@ -38,6 +38,8 @@ def mark_verified(request: HttpRequest, device: Device) -> None:
 
 @method_decorator(never_cache, name="dispatch")
 class SecondFactorView(WagtailAdminTemplateMixin, FormView):
+    """What the three pages share: the code form, the admin furniture, a same-site ``next``."""
+
     form_class = CodeForm
     page_title = PAGE_TITLE
     header_icon = "key"
