@@ -1,8 +1,11 @@
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import HarassmentType
+from home.security import otp
 
 
 class HarassmentTypeViewSet(SnippetViewSet):
@@ -17,3 +20,41 @@ class HarassmentTypeViewSet(SnippetViewSet):
 
 
 register_snippet(HarassmentTypeViewSet)
+
+
+# --- Second factor (home/security) -------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_second_factor_urls():
+    from home.security import views
+
+    urls = [
+        path("verifier/", views.VerifyView.as_view(), name="verify"),
+        path("activer/", views.EnableView.as_view(), name="enable"),
+        path("desactiver/", views.DisableView.as_view(), name="disable"),
+    ]
+    return [path("deux-etapes/", include((urls, "admin_2fa"), namespace="admin_2fa"))]
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_account_menu_item(request):
+    """In « Compte › Plus d'actions »: where to enable, replace or disable the second factor."""
+    if otp.has_second_factor(request.user):
+        url, status = (
+            reverse("admin_2fa:disable"),
+            _("Activée : un code de votre téléphone est demandé à la connexion."),
+        )
+    else:
+        url, status = reverse("admin_2fa:enable"), _("Désactivée : seul votre mot de passe protège votre compte.")
+    return {"url": url, "label": _("Vérification en deux étapes"), "help_text": status}
+
+
+@hooks.register("register_log_actions")
+def register_second_factor_log_actions(actions):
+    actions.register_action(
+        otp.ACTION_ENABLED, _("Vérification en deux étapes activée"), _("Vérification en deux étapes activée")
+    )
+    actions.register_action(
+        otp.ACTION_DISABLED, _("Vérification en deux étapes désactivée"), _("Vérification en deux étapes désactivée")
+    )

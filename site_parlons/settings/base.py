@@ -286,7 +286,9 @@ INSTALLED_APPS += ["site_parlons.ops", "axes"]
 # Security headers on every response; the page cache right after WhiteNoise so a hit
 # skips the rest of the stack; django-axes last, as its documentation asks.
 MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "home.cache.PageCacheMiddleware")
-MIDDLEWARE.insert(MIDDLEWARE.index("home.cache.PageCacheMiddleware"), "site_parlons.middleware.SecurityHeadersMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("home.cache.PageCacheMiddleware"), "site_parlons.middleware.SecurityHeadersMiddleware"
+)
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 
 # Whole public pages cached for anonymous visitors, invalidated on publish/unpublish/
@@ -325,3 +327,21 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Health checks and the load balancer may call /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# --- Admin second factor (TOTP) ------------------------------------------------
+# django-otp provides the devices and the per-session "verified" flag; home/security/ adds the
+# admin pages (enrol, verify, disable) and the middleware that asks for the code. Optional for
+# everyone unless a group is listed in ADMIN_2FA_REQUIRED_GROUPS (e.g. "Modérateurs").
+# Appended as one block so the other branches merge cleanly. See README, "Production".
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "home.security.middleware.AdminOTPMiddleware"
+)
+# Shown in the authenticator app next to the user name.
+OTP_TOTP_ISSUER = "Parlons Harcèlement"
+# Group names whose members must enrol before using the admin; empty = second factor optional.
+ADMIN_2FA_REQUIRED_GROUPS = env_list("ADMIN_2FA_REQUIRED_GROUPS")
