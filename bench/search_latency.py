@@ -163,7 +163,7 @@ def seed_testimonies(count: int, rng: random.Random):
     return TestimonyPage.objects.live().count()
 
 
-def measure(rounds: int) -> tuple[list[float], list[float]]:
+def measure(rounds: int, per_query: dict | None = None) -> tuple[list[float], list[float]]:
     from django.test import Client
     from wagtail.models import Locale
 
@@ -185,6 +185,8 @@ def measure(rounds: int) -> tuple[list[float], list[float]]:
             start = time.perf_counter()
             response = client.get("/fr/recherche/", {"q": raw}, HTTP_HOST="localhost")
             page_times.append((time.perf_counter() - start) * 1000)
+            if per_query is not None:
+                per_query.setdefault(raw[:40], []).append((backend_times[-1], page_times[-1]))
             assert response.status_code == 200, (raw, response.status_code)
     return backend_times, page_times
 
@@ -194,6 +196,7 @@ def main() -> None:
     parser.add_argument("--testimonies", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2019)
+    parser.add_argument("--per-query", action="store_true", help="also print the median of each query")
     args = parser.parse_args()
 
     import django
@@ -210,7 +213,8 @@ def main() -> None:
         start = time.perf_counter()
         published = seed_testimonies(args.testimonies, random.Random(args.seed))
         seeded = time.perf_counter() - start
-        backend_times, page_times = measure(args.rounds)
+        per_query: dict[str, list] = {}
+        backend_times, page_times = measure(args.rounds, per_query)
         from wagtail.models import Locale
 
         from search import services
@@ -224,6 +228,13 @@ def main() -> None:
                 f"{label:36s} p50 {statistics.median(values):7.1f} ms   p95 {percentile(values, 0.95):7.1f} ms"
                 f"   max {max(values):7.1f} ms"
             )
+        if args.per_query:
+            print(f"\n{'query':42s} {'backend p50':>12s} {'page p50':>10s}")
+            for raw, times in per_query.items():
+                print(
+                    f"{raw!r:42s} {statistics.median(t[0] for t in times):9.1f} ms"
+                    f" {statistics.median(t[1] for t in times):7.1f} ms"
+                )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -61,6 +61,30 @@ def test_relevance_table_with_french_stemming(client, corpus):
     _check_table(client, corpus, STEMMING_TABLE)
 
 
+@postgres
+def test_postgres_matches_without_concatenating_vectors_and_plans_for_memory(corpus):
+    """Speed (bench/search_latency.py): each word is tested on the title and body vectors
+    (GIN-indexed) rather than on ``title || body`` built for every row; random reads are
+    priced as in memory, so the planner uses those indexes. Results: the relevance tables."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Locale
+
+    from search.services import search_pages
+
+    with CaptureQueriesContext(connection) as queries:
+        list(search_pages("harcèlement au collège", Locale.objects.get(language_code="fr"))[:10])
+    sql = queries.captured_queries[-1]["sql"]
+    where = sql.split(" WHERE ", 1)[1]
+    assert '"title" || "wagtailsearch_indexentry"."body"' not in where.replace(
+        '"wagtailsearch_indexentry"."title"', '"title"'
+    )
+    assert where.count("@@") >= 4  # two words, each on the title and on the body
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert float(cursor.fetchone()[0]) == 1.1
+
+
 def test_accents_and_case_are_ignored_both_ways(client, corpus):
     # The document says « harcèlement » and « Enquête »; the visitor types neither accent nor case.
     assert result_titles(client, "HARCELEMENT")[:1] == result_titles(client, "harcèlement")[:1]
