@@ -7,7 +7,9 @@ postgres://postgres@127.0.0.1:5432/parlons_bench, is reachable) it:
    100 associations (bench/seed.py; skipped with a note when a model is not there yet);
 2. starts three gunicorns with deploy/gunicorn.conf.py and the production settings, on
    127.0.0.1 only: the framework floor (one trivial view), the site with the page cache,
-   the site without it (PAGE_CACHE_SECONDS=0);
+   the site without it (PAGE_CACHE_SECONDS=0: every request renders the page, with the
+   layout fragments cached, as for a page with a form or a logged-in visitor), and, for the
+   home page only, the site with no cache at all ("cold": fragments off too);
 3. measures requests/s, p50, p95 and p99 with wrk at concurrency 8 and 32 for each page,
    interleaving floor / cached / uncached so machine drift affects all three;
 4. posts testimonies (50 at once, then 5 per second for 60 s while readers load pages)
@@ -43,7 +45,7 @@ BENCH_DIR = ROOT / "var" / "bench"
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 HOST = "127.0.0.1"
-PORTS = {"floor": 8101, "cached": 8102, "uncached": 8103}
+PORTS = {"floor": 8101, "cached": 8102, "uncached": 8103, "cold": 8104}
 TARGETS = {
     "cached pages ≥ 50 % of floor rps": 0.50,
     "uncached home ≥ 5 % of floor rps": 0.05,
@@ -115,6 +117,10 @@ class Server:
             self.env["DJANGO_SETTINGS_MODULE"] = "bench.floor_settings"
         if name == "uncached":
             self.env["PAGE_CACHE_SECONDS"] = "0"
+            self.env["FRAGMENT_CACHE_SECONDS"] = "600"
+        if name == "cold":
+            self.env["PAGE_CACHE_SECONDS"] = "0"
+            self.env["FRAGMENT_CACHE_SECONDS"] = "0"
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
@@ -416,6 +422,7 @@ def run_leg(leg: str, database_url: str | None, args) -> dict:
         servers["floor"].wait_ready("/floor/")
         servers["cached"].wait_ready("/healthz")
         servers["uncached"].wait_ready("/healthz")
+        servers["cold"].wait_ready("/healthz")
         for _, path in targets:  # warm: fill the page cache, compile templates everywhere
             for name in ("cached", "uncached"):
                 for _ in range(3):
@@ -427,6 +434,7 @@ def run_leg(leg: str, database_url: str | None, args) -> dict:
                 floor = LOAD(servers["floor"].port, "/floor/", concurrency, args.seconds)
                 cached = LOAD(servers["cached"].port, path, concurrency, args.seconds)
                 uncached = LOAD(servers["uncached"].port, path, concurrency, args.seconds)
+                cold = LOAD(servers["cold"].port, path, concurrency, args.seconds) if name == "home" else None
                 floor_after = LOAD(servers["floor"].port, "/floor/", concurrency, args.seconds)
                 floor_rps = (floor["rps"] + floor_after["rps"]) / 2
                 row = {
@@ -436,6 +444,7 @@ def run_leg(leg: str, database_url: str | None, args) -> dict:
                     "floor_rps": floor_rps,
                     "cached": cached,
                     "uncached": uncached,
+                    "cold": cold,
                 }
                 rows.append(row)
                 log(format_row(row))
@@ -487,6 +496,14 @@ def report(results: list[dict]) -> str:
             *[format_row(row) for row in result["rows"]],
             "",
         ]
+        for row in result["rows"]:
+            if row.get("cold"):
+                cold = row["cold"]
+                lines.append(
+                    f"Home with no cache at all (page cache and fragments off), c={row['c']}: {cold['rps']:.0f} rps "
+                    f"({cold['rps'] / row['floor_rps']:.0%} of floor), p50/p95/p99 {cold['p50']:.1f} / "
+                    f"{cold['p95']:.1f} / {cold['p99']:.1f} ms, {cold['non2xx'] + cold['socket_errors']} errors."
+                )
         for note in seeded["notes"]:
             lines.append(f"Note: {note}.")
         submit = result["submissions"]
@@ -519,6 +536,9 @@ def check_targets(results) -> list[str]:
         homes = [r["uncached"]["rps"] / r["floor_rps"] for r in result["rows"] if r["page"] == "home"]
         if homes:
             out.append(f"- {leg}: uncached home ≥ 5 % of floor → {min(homes):.0%} {'✔' if min(homes) >= 0.05 else '✘'}")
+        colds = [r["cold"]["rps"] / r["floor_rps"] for r in result["rows"] if r.get("cold")]
+        if colds:
+            out.append(f"- {leg}: home with no cache at all → {min(colds):.0%} of floor (for information)")
         searches = [r["uncached"]["p95"] for r in result["rows"] if r["page"] == "search"]
         if searches:
             out.append(f"- {leg}: search p95 (uncached, worst concurrency) {max(searches):.0f} ms (target ≤ 100 ms on PostgreSQL)")
