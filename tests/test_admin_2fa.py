@@ -344,3 +344,11 @@ def test_password_login_then_code(client, admin_user, device):
     assert redirect_target(response) == (VERIFY, "/admin/")
     assert client.post(VERIFY, {"code": code_for(device), "next": "/admin/"})["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF="bench.floor_urls")
+def test_a_urlconf_without_the_admin_is_left_alone(client):
+    """The benchmark's framework floor runs the same middleware with one trivial view."""
+    response = client.get("/floor/")
+    assert response.status_code == 200
