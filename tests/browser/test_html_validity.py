@@ -1,4 +1,5 @@
-"""Every public page type is valid HTML for the Nu HTML checker (vnu-jar from npm, run on Java)."""
+"""Every public page type, and the testimony pages a POST shows, are valid HTML for the Nu HTML
+checker (vnu-jar from npm, run on Java)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,53 @@ def fetch(url: str) -> bytes:
         return error.read()
 
 
-def test_every_public_page_type_is_valid_html(site, tmp_path):
+def form_fields(html: bytes, selector: str) -> dict[str, str]:
+    """The hidden fields (CSRF token, anti-bot timer) of the form at ``selector``."""
+    from bs4 import BeautifulSoup
+
+    form = BeautifulSoup(html, "html.parser").select_one(selector)
+    return {field["name"]: field.get("value", "") for field in form.select("input[type=hidden]")}
+
+
+def answer_pages(settings) -> dict[str, bytes]:
+    """The testimony pages only a POST shows: the form sent back with errors, the thank-you
+    page with its receipt code, the status page with a result (Django's test client, on the
+    live server's database)."""
+    from bs4 import BeautifulSoup
+    from django.test import Client
+
+    from temoignages.models import TestimonyFormPage
+
+    settings.TESTIMONY_MIN_FILL_SECONDS = 0
+    form_page = TestimonyFormPage.objects.live().filter(locale__language_code="fr").first()
+    client = Client(HTTP_HOST="localhost")
+    url = form_page.get_url()
+    empty = client.get(url).content
+    pages = {"testimony form with errors": client.post(url, form_fields(empty, "form.testimony-form")).content}
+    filled = client.get(url).content
+    soup = BeautifulSoup(filled, "html.parser")
+    data = form_fields(filled, "form.testimony-form")
+    data.update(
+        harassment_type=soup.select("#id_harassment_type option[value]")[1]["value"],
+        role=soup.select_one("input[name=role]")["value"],
+        story="Au collège, on me bousculait dans les couloirs tous les jours depuis la rentrée.",
+        consent_publication="on",
+        consent_processing="on",
+    )
+    thank_you = client.post(url, data).content
+    pages["thank-you page"] = thank_you
+    code = BeautifulSoup(thank_you, "html.parser").select_one(".receipt-code").get_text(strip=True)
+    status_url = form_page.status_url()
+    status_form = client.get(status_url).content
+    pages["status page with a result"] = client.post(
+        status_url, {**form_fields(status_form, "main form"), "code": code, "action": "check"}
+    ).content
+    assert b"error-summary" in pages["testimony form with errors"]
+    assert b"status-result" in pages["status page with a result"]
+    return pages
+
+
+def test_every_public_page_type_is_valid_html(site, tmp_path, settings):
     assert VNU_JAR.exists(), f"vnu-jar is missing: run `npm ci` at the repository root ({VNU_JAR})"
     java = shutil.which("java")
     assert java, "the Nu HTML checker needs Java (apt install default-jre-headless)"
@@ -37,6 +84,10 @@ def test_every_public_page_type_is_valid_html(site, tmp_path):
             path = tmp_path / f"{language}-{number:02d}.html"
             path.write_bytes(fetch(site.url + url.path))
             files[path.name] = url
+    for number, (label, html) in enumerate(answer_pages(settings).items()):
+        path = tmp_path / f"answer-{number:02d}.html"
+        path.write_bytes(html)
+        files[path.name] = label
     result = subprocess.run(  # noqa: S603 - fixed arguments
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(tmp_path)],
         capture_output=True,
