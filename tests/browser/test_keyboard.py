@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 
 from .keyboard import keyboard_walk
-from .pages import page_type_urls
+from .pages import LANGUAGES, page_type_urls
 
 pytestmark = pytest.mark.browser
 
 
-def test_every_interactive_element_is_reachable_with_a_visible_focus(site, page, viewport):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_interactive_element_is_reachable_with_a_visible_focus(site, page, viewport, language):
     problems = []
-    for url in page_type_urls("fr"):
+    for url in page_type_urls(language):
         page.goto(site.url + url.path)
         candidates, stops = keyboard_walk(page)
         reached = {stop["index"] for stop in stops}
