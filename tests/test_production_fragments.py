@@ -1,11 +1,14 @@
 """Layout fragments (header, menu, breadcrumbs, language links, footer, home sections) cached
 for the pages the full-page cache does not serve, with the same invalidation."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from home.models import SiteSettings
 from tests.factories import temoignages as testimony_factories
@@ -34,7 +37,14 @@ def site_with_sections(home):
         StandardPageFactory(parent=home, title=title, show_in_menus=True)
     index = testimony_factories.TestimonyIndexPageFactory(parent=home, show_in_menus=True)
     for number in range(3):
-        testimony_factories.TestimonyPageFactory(parent=index, title=f"Récit {number}", headline=f"Récit {number}")
+        testimony_factories.TestimonyPageFactory(
+            parent=index,
+            title=f"Récit {number}",
+            headline=f"Récit {number}",
+            # As publishing sets it (the factory leaves it empty, and PostgreSQL sorts empty
+            # dates first in a descending order).
+            first_published_at=timezone.now() - timedelta(days=number + 1),
+        )
     home.testimony_index = index
     return home
 
