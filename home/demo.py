@@ -242,7 +242,6 @@ def ensure_legal_pages(home: HomePage) -> None:
     )
 
 
-@transaction.atomic
 def ensure_footer_pages(home: HomePage) -> None:
     """The footer's legal links: the legal notice, privacy and accessibility pages."""
     settings_obj = SiteSettings.for_site(Site.objects.get(root_page=home))
@@ -257,6 +256,7 @@ def ensure_footer_pages(home: HomePage) -> None:
     settings_obj.save()
 
 
+@transaction.atomic
 def load_demo_content() -> HomePage:
     """Build (or complete) the whole demo site. Safe to run any number of times."""
     from campagne import demo as campagne_demo
