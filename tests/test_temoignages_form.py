@@ -67,11 +67,22 @@ def test_form_shows_every_field_with_french_labels(client, form_page):
 
 
 def test_consent_link_leads_to_the_privacy_page(client, home, form_page):
+    """The site's privacy page (site settings, also in the footer) unless the form picks its own."""
+    from home.models import SiteSettings
     from tests.factories.home import StandardPageFactory
 
     privacy = StandardPageFactory(parent=home, slug="confidentialite", title="Confidentialité")
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.privacy_page = privacy
+    site_settings.save()
     soup = BeautifulSoup(client.get(form_page.url).content, "html.parser")
     assert soup.select_one(f".form-field--consent_processing a[href='{privacy.url}']")
+
+    own = StandardPageFactory(parent=home, slug="donnees-temoignages", title="Vos données")
+    form_page.privacy_page = own
+    form_page.save_revision().publish()
+    soup = BeautifulSoup(client.get(form_page.url).content, "html.parser")
+    assert soup.select_one(f".form-field--consent_processing a[href='{own.url}']")
 
 
 def test_missing_consent_gives_french_errors_next_to_fields_and_keeps_the_text(client, form_page):

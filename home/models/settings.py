@@ -52,6 +52,7 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Aussi liée depuis la case de consentement du formulaire de témoignage, sauf si celui-ci en choisit une autre."),
     )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -117,15 +118,18 @@ class SiteSettings(BaseSiteSetting):
         The settings point at the pages of the default language; each is replaced by its
         translation in the active language when there is a live one.
         """
-        pages = []
-        for role, page in (
-            ("legal", self.legal_notice_page),
-            ("privacy", self.privacy_page),
-            ("accessibility", self.accessibility_page),
-        ):
-            if page is None:
-                continue
-            localized = page.localized
-            if localized.live:
-                pages.append((role, localized))
-        return pages
+        pages = [
+            ("legal", live_translation(self.legal_notice_page)),
+            ("privacy", live_translation(self.privacy_page)),
+            ("accessibility", live_translation(self.accessibility_page)),
+        ]
+        return [(role, page) for role, page in pages if page is not None]
+
+
+def live_translation(page):
+    """``page`` in the active language (itself when it has no translation there), or None
+    when that version is not live: a link never leads to a draft."""
+    if page is None:
+        return None
+    localized = page.localized
+    return localized if localized.live else None

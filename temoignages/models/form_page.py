@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from home.models import BasePage, BodyMixin
+from home.models import BasePage, BodyMixin, SiteSettings
+from home.models.settings import live_translation
 
 
 class TestimonyFormPage(RoutablePageMixin, BodyMixin, BasePage):
@@ -71,15 +72,13 @@ class TestimonyFormPage(RoutablePageMixin, BodyMixin, BasePage):
         verbose_name_plural = _("formulaires de témoignage")
 
     def get_privacy_page(self):
-        """The privacy page in the visitor's language; by default the « confidentialite » page."""
-        if self.privacy_page_id:
-            return self.privacy_page.localized
-        from wagtail.models import Page
-
-        root = self.get_ancestors().filter(depth=2).first()
-        if root is None:
-            return None
-        return Page.objects.child_of(root).filter(slug="confidentialite").live().first()
+        """The privacy page in the visitor's language: this form's own choice, otherwise the
+        site's (Paramètres du site, also linked from the footer)."""
+        page = self.privacy_page
+        if page is None:
+            site = self.get_site()
+            page = SiteSettings.for_site(site).privacy_page if site is not None else None
+        return live_translation(page)
 
     def get_testimony_index(self):
         return self.get_parent().specific
