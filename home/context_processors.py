@@ -2,6 +2,7 @@ import hashlib
 
 from django.conf import settings
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 
 def site_context(request):
@@ -46,10 +47,18 @@ class LayoutCache:
             return 0
 
     @cached_property
-    def where(self) -> str:
-        """The site (host) and the path with its query: what the layout's links depend on."""
-        request = self.request
-        if request is None:
-            return ""
-        raw = f"{request.get_host()}|{request.get_full_path()}"
+    def key(self) -> str:
+        """For fragments of this page: generation, language, host, path with its query (what
+        the menu's current item, the breadcrumbs and the language links depend on)."""
+        path = self.request.get_full_path() if self.request is not None else ""
+        return self._key(path)
+
+    @cached_property
+    def site_key(self) -> str:
+        """For fragments the same on every page of the site (the footer)."""
+        return self._key("")
+
+    def _key(self, path: str) -> str:
+        host = self.request.get_host() if self.request is not None else ""
+        raw = f"{self.generation}|{get_language()}|{host}|{path}"
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
