@@ -13,6 +13,8 @@
 - Anything else: modelsearch's own choice.
 """
 
+import functools
+import operator as python_operator
 from collections import OrderedDict
 
 from django.db.models import Count
@@ -214,6 +216,11 @@ def _french_sqlite_backend_class():
     return FrenchSQLiteSearchBackend
 
 
+def join(parts, operator: str):
+    """``parts`` joined with ``&`` when the query's operator is "and", with ``|`` otherwise."""
+    return functools.reduce(python_operator.and_ if operator == "and" else python_operator.or_, parts)
+
+
 def _french_postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
     from django.db.models import Q
@@ -243,10 +250,7 @@ def _french_postgres_backend_class():
             clauses = self.word_clauses(query)
             if not clauses:
                 return super().build_tsquery_content(query, config=config, invert=invert)
-            lexemes = clauses[0]
-            for clause in clauses[1:]:
-                lexemes = lexemes & clause if query.operator == "and" else lexemes | clause
-            return SearchQuery(lexemes, search_type="raw", config=config)
+            return SearchQuery(join(clauses, query.operator), search_type="raw", config=config)
 
         def match_filter(self, query, config):
             """The rows whose ``title || body`` matches ``query``, without building that vector.
@@ -264,10 +268,7 @@ def _french_postgres_backend_class():
                 | Q(index_entries__body=SearchQuery(clause, search_type="raw", config=config))
                 for clause in clauses
             ]
-            combined = tests[0]
-            for test in tests[1:]:
-                combined = combined & test if query.operator == "and" else combined | test
-            return combined
+            return join(tests, query.operator)
 
         def search(self, config, start, stop, score_field=None, backend=None):
             """modelsearch's search, with the match tested clause by clause (``match_filter``).
