@@ -47,7 +47,7 @@ class AdminOTPMiddleware:
         return self.redirect_for(request, user) or self.get_response(request)
 
     def redirect_for(self, request: HttpRequest, user) -> HttpResponse | None:
-        if not self.needs_check(request) or user.is_verified():
+        if user.is_verified() or not self.needs_check(request):
             return None
         if has_second_factor(user):
             return self.redirect_to("admin_2fa:verify", request)
