@@ -25,6 +25,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -69,6 +70,32 @@ def invalidate_all(**kwargs) -> None:
         # No generation yet (fresh or evicted): start a new one, newer than any before.
         cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
     logger.debug("page cache invalidated")
+
+
+def remember(name: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept in the page cache's store under ``name`` until content changes.
+
+    For small values many pages need and only content edits change (a page's URL, an
+    editable word list): keyed on the same generation as the cached pages, bounded by
+    ``FRAGMENT_CACHE_SECONDS``; with 0 (tests, DEBUG) or the cache down, computed every time.
+    """
+    seconds = int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0)
+    if not seconds or settings.DEBUG:
+        return compute()
+    try:
+        cache = page_cache()
+        generation = current_generation()
+        value = cache.get(f"remember:{name}", version=generation)
+    except Exception:  # the cache being down must never take the site down
+        logger.warning("cache unavailable for %s", name, exc_info=True)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(f"remember:{name}", value, seconds, version=generation)
+        except Exception:
+            logger.warning("cache unavailable for %s", name, exc_info=True)
+    return value
 
 
 def cache_key(request: HttpRequest) -> str:

@@ -10,13 +10,7 @@ def paginate(request, object_list, per_page: int = 12) -> Page:
     A missing or non-numeric ``?page=`` gives the first page; a number past the end
     raises ``Http404`` (the page does not exist), never a server error.
     """
-    raw = request.GET.get("page", "1")
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
-        number = 1
-    if number < 1:
-        number = 1
+    number = requested_number(request)
     paginator = Paginator(object_list, per_page)
     try:
         return paginator.page(number)
@@ -24,3 +18,12 @@ def paginate(request, object_list, per_page: int = 12) -> Page:
         if number == 1:
             return paginator.page(1)
         raise Http404 from exc
+
+
+def requested_number(request) -> int:
+    """The page number asked for in ``?page=``: 1 when missing, not a number or below 1."""
+    try:
+        number = int(request.GET.get("page", "1"))
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)

@@ -223,6 +223,7 @@ def join(parts, operator: str):
 
 def _french_postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
+    from django.db import connections
     from django.db.models import Q
     from modelsearch.backends.database.postgres import postgres as modelsearch_postgres
     from modelsearch.backends.database.postgres.query import Lexeme
@@ -288,8 +289,53 @@ def _french_postgres_backend_class():
             queryset = self.queryset.filter(match)
             return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
+    class FrenchPostgresSearchResults(modelsearch_postgres.PostgresSearchResults):
+        def facet_and_window(self, field_name, start, stop, include=None, exclude=()):
+            """Counts by ``field_name`` of every match, and the matches ``start:stop`` (best
+            first) among those whose ``field_name`` is in ``include`` (all when None) and not in
+            ``exclude``, from one scan of the matching rows instead of two.
+
+            Returns ``(counts, window)``: ``{value: count}`` and ``[(pk, value)]``; None for
+            query shapes left to modelsearch (the caller then asks ``facet()`` and slices).
+            A search page needs both figures: separately, PostgreSQL would find, test and join
+            the same matches twice (for « harcèlement », 5 600 of 10 000 testimonies).
+            """
+            compiler = self.query_compiler
+            query = compiler.query
+            if not isinstance(query, PlainText) or compiler.fields is not None or not compiler.order_by_relevance:
+                return None
+            if compiler._get_filterable_field(field_name) is None:
+                return None
+            config = compiler.get_config(self.backend)
+            match = compiler.match_filter(query, config)
+            if match is None:
+                return None
+            search_query = compiler.build_tsquery(query, config=config)
+            rank = compiler._build_rank_expression(compiler.get_search_vectors(search_query), config)
+            matching = (
+                compiler.queryset.filter(match).order_by().annotate(_rank_=rank).values_list("pk", field_name, "_rank_")
+            )
+            sql, params = matching.query.sql_with_params()
+            # The matches are computed once (MATERIALIZED), then grouped and ranked; every value
+            # comes in as a parameter, the inner SQL is Django's own.
+            statement = (
+                f"WITH matches (pk, facet, rank) AS MATERIALIZED ({sql}) "  # noqa: S608  # nosec B608
+                "SELECT NULL, facet, COUNT(*)::float8 FROM matches GROUP BY facet "
+                "UNION ALL (SELECT pk, facet, rank::float8 FROM matches "
+                "WHERE (%s OR facet = ANY(%s)) AND NOT (facet = ANY(%s)) "
+                "ORDER BY rank DESC, pk DESC LIMIT %s OFFSET %s)"
+            )
+            arguments = [*params, include is None, list(include or ()), list(exclude), max(0, stop - start), start]
+            with connections[matching.db].cursor() as cursor:
+                cursor.execute(statement, arguments)
+                rows = cursor.fetchall()
+            counts = {facet: int(value) for pk, facet, value in rows if pk is None}
+            ranked = sorted(((pk, facet, value) for pk, facet, value in rows if pk is not None), key=lambda r: (-r[2], -r[0]))
+            return counts, [(pk, facet) for pk, facet, _ in ranked]
+
     class FrenchPostgresSearchBackend(modelsearch_postgres.PostgresSearchBackend):
         query_compiler_class = FrenchPostgresSearchQueryCompiler
+        results_class = FrenchPostgresSearchResults
 
     return FrenchPostgresSearchBackend
 

@@ -45,9 +45,12 @@ def search_pages(query: str, locale, kind: Kind | None = None, exclude_ids=()):
 
 def page_counts_by_kind(query: str, locale, kinds: list[Kind]) -> dict[str, int]:
     """Number of matching pages of each page kind, from one faceted search."""
+    return _counts_by_kind(search_pages(query, locale).facet("content_type_id"), kinds)
+
+
+def _counts_by_kind(by_content_type: dict, kinds: list[Kind]) -> dict[str, int]:
     from django.contrib.contenttypes.models import ContentType
 
-    by_content_type = search_pages(query, locale).facet("content_type_id")
     counts = {kind.code: 0 for kind in kinds if not kind.is_snippet}
     other = next((kind for kind in kinds if kind.is_other_pages), None)
     for content_type_id, number in by_content_type.items():
@@ -59,6 +62,79 @@ def page_counts_by_kind(query: str, locale, kinds: list[Kind]) -> dict[str, int]
         if kind is not None:
             counts[kind.code] += number
     return counts
+
+
+def _kind_content_types(kinds: list[Kind]) -> dict[str, set[int]]:
+    """Content type ids of each page kind (its models and their subclasses, as ``type()``)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import get_page_models
+
+    out: dict[str, set[int]] = {}
+    for kind in kinds:
+        if kind.is_snippet or kind.is_other_pages:
+            continue
+        out[kind.code] = {
+            ContentType.objects.get_for_model(model).pk
+            for model in get_page_models()
+            if issubclass(model, tuple(kind.models))
+        }
+    return out
+
+
+def page_results(query: str, locale, kinds: list[Kind], kind: Kind | None, start: int, stop: int):
+    """Counts of matching pages by page kind, and the results ``start:stop`` of ``kind`` (every
+    page kind when None): ``(counts, results)``, ``results`` sliceable like ``search_pages()``.
+
+    Where the backend can (PostgreSQL), both come from one query and the window's pages from
+    one query per page type; elsewhere, a faceted count and a lazy search.
+    """
+    window = None
+    merged = getattr(search_pages(query, locale), "facet_and_window", None)
+    if merged is not None and (kind is None or not kind.is_snippet):
+        by_kind = _kind_content_types(kinds)
+        include, exclude = None, ()
+        if kind is not None and kind.is_other_pages:
+            exclude = set().union(*by_kind.values())
+        elif kind is not None:
+            include = by_kind.get(kind.code, set())
+        window = merged("content_type_id", start, stop, include=include, exclude=exclude)
+    if window is None:
+        counts = page_counts_by_kind(query, locale, kinds)
+        return counts, search_pages(query, locale, kind)
+    by_content_type, rows = window
+    return _counts_by_kind(by_content_type, kinds), WindowResults(
+        _specific_pages(rows), start, lambda: search_pages(query, locale, kind)
+    )
+
+
+def _specific_pages(rows) -> list:
+    """The specific pages of ``[(pk, content_type_id)]``, in that order: one query per type."""
+    from django.contrib.contenttypes.models import ContentType
+
+    by_type: dict[int, list] = {}
+    for pk, content_type_id in rows:
+        by_type.setdefault(content_type_id, []).append(pk)
+    pages = {}
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        pages.update(model.objects.in_bulk(pks))
+    return [pages[pk] for pk, _ in rows if pk in pages]
+
+
+class WindowResults:
+    """Search results whose window ``start:…`` is already fetched; any other slice is searched
+    (``fallback()``), so the paginator may ask what it likes."""
+
+    def __init__(self, window: list, start: int, fallback):
+        self.window = window
+        self.start = start
+        self.fallback = fallback
+
+    def __getitem__(self, key):
+        if isinstance(key, slice) and key.start == self.start and key.step is None:
+            stop = len(self.window) if key.stop is None else key.stop - self.start
+            return self.window[:stop]
+        return self.fallback()[key]
 
 
 def _indexed_text(obj) -> str:
@@ -132,7 +208,14 @@ def count(results) -> int:
 
 
 def help_page_url(locale) -> str:
-    """URL of the « Se faire aider » page of ``locale``, where snippets are shown in full."""
+    """URL of the « Se faire aider » page of ``locale``, where snippets are shown in full
+    (kept until content changes)."""
+    from home.cache import remember
+
+    return remember(f"search:help-url:{locale.pk}", lambda: _help_page_url(locale))
+
+
+def _help_page_url(locale) -> str:
     try:
         model = apps.get_model("ressources", "ResourceIndexPage")
     except LookupError:
@@ -144,7 +227,8 @@ def help_page_url(locale) -> str:
 def page_hits(pages, query: str, kinds: list[Kind]) -> list[Hit]:
     """Hits for a page of results, specific pages fetched in one query per type."""
     pages = list(pages)
-    specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    generic = [p.pk for p in pages if type(p) is Page]
+    specific = {p.pk: p for p in Page.objects.filter(pk__in=generic).specific()} if generic else {}
     hits = []
     for page in pages:
         page = specific.get(page.pk, page)
@@ -197,8 +281,9 @@ def editors_picks(query: str, locale) -> list:
             "sort_order", "pk"
         )
     )
+    page_ids = [p.page_id for p in promotions if p.page_id]
     visible = set(
-        public_pages(locale).filter(pk__in=[p.page_id for p in promotions if p.page_id]).values_list("pk", flat=True)
+        public_pages(locale).filter(pk__in=page_ids).values_list("pk", flat=True) if page_ids else ()
     )
     return [p for p in promotions if (p.page_id in visible) or (not p.page_id and p.external_link_url)]
 
@@ -211,14 +296,17 @@ def log_query(query: str) -> None:
 
 
 def distress_words() -> list[str]:
+    from home.cache import remember
+
     from .models import DistressVocabulary
 
-    return DistressVocabulary.objects.all_words()
+    return remember("search:distress-words", DistressVocabulary.objects.all_words)
 
 
 __all__ = [
     "CountedResults",
     "Hit",
+    "WindowResults",
     "page_counts_by_kind",
     "count",
     "distress_words",
@@ -226,6 +314,7 @@ __all__ = [
     "help_page_url",
     "log_query",
     "page_hits",
+    "page_results",
     "public_pages",
     "search_pages",
     "search_snippets",

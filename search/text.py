@@ -113,15 +113,17 @@ def search_stems(query: str) -> list[str]:
     return seen
 
 
-def _folded_with_map(text: str) -> tuple[str, list[int]]:
+def _folded_with_map(text: str) -> tuple[str, list[int] | range]:
     """``fold(text)`` plus, for each folded character, the index of its source character."""
-    out: list[str] = []
+    out = list(map(fold_char, text))
+    folded = "".join(out)
+    if len(folded) == len(text):
+        # Every character folded to one (the usual case): positions are unchanged.
+        return folded, range(len(text))
     index: list[int] = []
-    for i, char in enumerate(text):
-        folded = fold_char(char)
-        out.append(folded)
-        index.extend([i] * len(folded))
-    return "".join(out), index
+    for i, chars in enumerate(out):
+        index.extend([i] * len(chars))
+    return folded, index
 
 
 def _stem_pattern(stems: list[str]) -> re.Pattern | None:

@@ -10,7 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from home.pagination import paginate
+from home.pagination import paginate, requested_number
 
 from . import services
 from .kinds import all_kinds
@@ -46,7 +46,12 @@ def search(request):
     context = {"search_query": query, "kinds": kinds, "current_kind": kind, "results": None}
     if query:
         locale = _current_locale()
-        counts = services.page_counts_by_kind(query, locale, kinds)
+        # The counts by kind and the requested page of results, in one query where the backend
+        # can (for a snippet kind, only the counts).
+        start = (requested_number(request) - 1) * PER_PAGE
+        page_kind = kind if kind is not None and not kind.is_snippet else None
+        window = (start, start + PER_PAGE) if kind is None or page_kind is not None else (0, 0)
+        counts, page_search = services.page_results(query, locale, kinds, page_kind, *window)
         snippet_results = {}
         for each in kinds:
             if each.is_snippet:
@@ -58,8 +63,7 @@ def search(request):
             hits = services.snippet_hits(results.object_list, query, kind, help_url)
         else:
             known = counts[kind.code] if kind is not None else sum(counts[k.code] for k in kinds if not k.is_snippet)
-            page_results = services.CountedResults(services.search_pages(query, locale, kind), known)
-            results = paginate(request, page_results, PER_PAGE)
+            results = paginate(request, services.CountedResults(page_search, known), PER_PAGE)
             hits = services.page_hits(results.object_list, query, kinds)
         first_page = results.number == 1
         groups = []
