@@ -262,6 +262,80 @@ def python_load(port: int, path: str, concurrency: int, seconds: float) -> dict:
 LOAD = wrk if shutil.which("wrk") else python_load
 
 
+# --- Search with many different queries -----------------------------------------------------
+
+
+def search_queries(count: int = 200) -> list[str]:
+    """``count`` different searches a visitor might type: the theme words of the seeded
+    testimonies alone and in pairs (fixed seed: the same list every run)."""
+    import random
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from search_latency import WORDS
+
+    rng = random.Random(2019)
+    queries = list(dict.fromkeys(WORDS))
+    while len(queries) < count:
+        pair = " ".join(rng.sample(WORDS, 2))
+        if pair not in queries:
+            queries.append(pair)
+    return queries[:count]
+
+
+def search_latency(port: int, search_path: str, concurrency: int, seconds: float) -> dict:
+    """Search p50/p95/p99 over different queries, on a server without the page cache: one
+    visitor at a time (each query once, in order), or ``concurrency`` at once with wrk
+    rotating through them."""
+    paths = [f"{search_path}?{urllib.parse.urlencode({'q': q})}" for q in search_queries()]
+    if concurrency == 1 or LOAD is python_load:
+        latencies, errors = [], 0
+        started = time.monotonic()
+        for path in paths:
+            start = time.perf_counter()
+            status, _, _ = request(port, path)
+            latencies.append((time.perf_counter() - start) * 1000)
+            errors += status != 200
+        duration = time.monotonic() - started
+        latencies.sort()
+
+        def pct(p):
+            return latencies[min(len(latencies) - 1, round(p / 100 * (len(latencies) - 1)))]
+
+        return {
+            "queries": len(paths),
+            "c": 1,
+            "requests": len(paths),
+            "rps": len(paths) / duration,
+            "p50": pct(50),
+            "p95": pct(95),
+            "p99": pct(99),
+            "non2xx": errors,
+        }
+    listing = BENCH_DIR / "search-paths.txt"
+    listing.write_text("\n".join(paths) + "\n")
+    result = subprocess.run(
+        [
+            "wrk",
+            f"-t{min(concurrency, 2)}",
+            f"-c{concurrency}",
+            f"-d{max(1, round(seconds))}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "bench" / "queries.lua"),
+            f"http://{HOST}:{port}/",
+            "--",
+            str(listing),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    )
+    data = json.loads([row for row in result.stdout.splitlines() if row.startswith("{")][-1])
+    data.update(queries=len(paths), c=concurrency, rps=data["requests"] / data["seconds"] if data["seconds"] else 0.0)
+    return data
+
+
 # --- Submissions -------------------------------------------------------------------------
 
 
@@ -460,6 +534,11 @@ def run_leg(leg: str, database_url: str | None, args) -> dict:
                 }
                 rows.append(row)
                 log(format_row(row))
+        searches = []
+        if urls.get("search"):
+            for concurrency in (1, 8):
+                searches.append(search_latency(servers["uncached"].port, urls["search"], concurrency, args.seconds * 2))
+                log(format_search(searches[-1]))
         submit = None
         if urls["form"] and not args.skip_submissions:
             log("submissions: 50 concurrent posts, then 5/s for 60 s with readers…")
@@ -468,7 +547,7 @@ def run_leg(leg: str, database_url: str | None, args) -> dict:
     finally:
         for server in servers.values():
             server.stop()
-    return {"leg": leg, "seeded": urls, "rows": rows, "submissions": submit, "rss": rss}
+    return {"leg": leg, "seeded": urls, "rows": rows, "searches": searches, "submissions": submit, "rss": rss}
 
 
 # --- Report --------------------------------------------------------------------------------
@@ -488,6 +567,15 @@ def format_row(row) -> str:
         f"| {row['page']} | {row['c']} | {f:.0f} | {c['rps']:.0f} | {c['p50']:.1f} / {c['p99']:.1f} | "
         f"{c['rps'] / f:.0%} | {u['rps']:.0f} | {u['p50']:.1f} / {u['p95']:.1f} / {u['p99']:.1f} | "
         f"{u['rps'] / f:.0%} | {errors} |"
+    )
+
+
+def format_search(search: dict) -> str:
+    who = "one visitor at a time" if search["c"] == 1 else f"{search['c']} at once"
+    return (
+        f"Search without the page cache, {search['queries']} different queries, {who}: "
+        f"{search['requests']} requests, {search['rps']:.0f} req/s, p50/p95/p99 {search['p50']:.1f} / "
+        f"{search['p95']:.1f} / {search['p99']:.1f} ms, {search['non2xx'] + search.get('socket_errors', 0)} errors."
     )
 
 
@@ -516,6 +604,7 @@ def report(results: list[dict]) -> str:
                     f"({cold['rps'] / row['floor_rps']:.0%} of floor), p50/p95/p99 {cold['p50']:.1f} / "
                     f"{cold['p95']:.1f} / {cold['p99']:.1f} ms, {cold['non2xx'] + cold['socket_errors']} errors."
                 )
+        lines += [format_search(search) for search in result.get("searches", [])]
         for note in seeded["notes"]:
             lines.append(f"Note: {note}.")
         submit = result["submissions"]
@@ -551,9 +640,17 @@ def check_targets(results) -> list[str]:
         colds = [r["cold"]["rps"] / r["floor_rps"] for r in result["rows"] if r.get("cold")]
         if colds:
             out.append(f"- {leg}: home with no cache at all → {min(colds):.0%} of floor (for information)")
-        searches = [r["uncached"]["p95"] for r in result["rows"] if r["page"] == "search"]
-        if searches:
-            out.append(f"- {leg}: search p95 (uncached, worst concurrency) {max(searches):.0f} ms (target ≤ 100 ms on PostgreSQL)")
+        # The target is PostgreSQL's; SQLite's figures are for information.
+        for search in result.get("searches", []):
+            who = "one visitor at a time" if search["c"] == 1 else f"{search['c']} visitors at once"
+            verdict = ("✔" if search["p95"] <= 100 else "✘") if leg == "PostgreSQL" else "(for information)"
+            out.append(
+                f"- {leg}: search p95 ≤ 100 ms, page cache off, {search['queries']} different queries, {who} "
+                f"→ {search['p95']:.0f} ms {verdict}"
+            )
+        searches = [r["uncached"] for r in result["rows"] if r["page"] == "search"]
+        for row in searches:
+            out.append(f"- {leg}: one query repeated (table row « search », uncached) p95 {row['p95']:.0f} ms (for information)")
         peaks = [v for values in result["rss"].values() for v in values]
         if peaks:
             out.append(f"- {leg}: worker peak RSS {max(peaks):.0f} MB {'✔' if max(peaks) <= 200 else '✘'} (≤ 200 MB)")

@@ -64,6 +64,7 @@ def current_generation() -> int:
 def invalidate_all(**kwargs) -> None:
     """Make every cached page stale (called from the content signals)."""
     cache = page_cache()
+    forget_remembered()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -72,19 +73,48 @@ def invalidate_all(**kwargs) -> None:
     logger.debug("page cache invalidated")
 
 
-def remember(name: str, compute: Callable[[], Any]) -> Any:
-    """``compute()``, kept in the page cache's store under ``name`` until content changes.
+#: How long a worker trusts the generation it last read, for ``remember()`` only: a content
+#: edit reaches the values kept in other workers' memory within this time.
+REMEMBER_GENERATION_SECONDS = 1.0
+# Per worker: (monotonic time read, generation), and name -> (generation, value, expiry).
+_generation_seen: list = [0.0, None]
+_remembered: dict[str, tuple[int, Any, float]] = {}
 
-    For small values many pages need and only content edits change (a page's URL, an
-    editable word list): keyed on the same generation as the cached pages, bounded by
-    ``FRAGMENT_CACHE_SECONDS``; with 0 (tests, DEBUG) or the cache down, computed every time.
+
+def forget_remembered() -> None:
+    """Drop what this worker keeps in memory for ``remember()`` (tests, invalidation)."""
+    _generation_seen[:] = [0.0, None]
+    _remembered.clear()
+
+
+def _recent_generation() -> int:
+    now = time.monotonic()
+    read_at, generation = _generation_seen
+    if generation is None or now - read_at > REMEMBER_GENERATION_SECONDS:
+        generation = current_generation()
+        _generation_seen[:] = [now, generation]
+    return generation
+
+
+def remember(name: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept until content changes: for small values many pages need and only
+    content edits change (a page's URL, an editable word list, a short directory).
+
+    Kept in the worker's memory and in the page cache's store, keyed on the same generation
+    as the cached pages (this worker checks it at most every ``REMEMBER_GENERATION_SECONDS``)
+    and bounded by ``FRAGMENT_CACHE_SECONDS``; with 0 (tests, DEBUG) or the cache down,
+    computed every time. Callers must not modify what they get.
     """
     seconds = int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0)
     if not seconds or settings.DEBUG:
         return compute()
+    now = time.monotonic()
     try:
+        generation = _recent_generation()
+        kept = _remembered.get(name)
+        if kept is not None and kept[0] == generation and kept[2] > now:
+            return kept[1]
         cache = page_cache()
-        generation = current_generation()
         value = cache.get(f"remember:{name}", version=generation)
     except Exception:  # the cache being down must never take the site down
         logger.warning("cache unavailable for %s", name, exc_info=True)
@@ -95,6 +125,7 @@ def remember(name: str, compute: Callable[[], Any]) -> Any:
             cache.set(f"remember:{name}", value, seconds, version=generation)
         except Exception:
             logger.warning("cache unavailable for %s", name, exc_info=True)
+    _remembered[name] = (generation, value, now + seconds)
     return value
 
 
@@ -178,6 +209,8 @@ def _is_content_model(sender) -> bool:
 
     if issubclass(sender, BaseSiteSetting | BaseGenericSetting) or sender in get_snippet_models():
         return True
+    if sender._meta.label == "wagtailsearchpromotions.SearchPromotion":
+        return True  # editors' picks, shown on the search page (not the query counters)
     content_apps = getattr(settings, "PAGE_CACHE_CONTENT_APPS", CONTENT_APPS)
     return sender._meta.app_label in content_apps
 

@@ -181,7 +181,12 @@ def search_snippets(query: str, locale, kind: Kind):
     if searchable:
         # Through the backend: a snippet's manager is often a plain QuerySet, without .search().
         return get_search_backend().search(query, queryset, operator="and")
-    rows = list(queryset[:MAX_PYTHON_MATCHED_ROWS])
+    from home.cache import remember
+
+    # The whole directory of the language, kept until content changes (editing a snippet does).
+    rows = remember(
+        f"search:snippets:{model._meta.label_lower}:{locale.pk}", lambda: list(queryset[:MAX_PYTHON_MATCHED_ROWS])
+    )
     return [obj for obj in rows if matches(f"{obj} {_translatable_text(obj)}", query)]
 
 
@@ -276,11 +281,17 @@ def editors_picks(query: str, locale) -> list:
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.search.utils import normalise_query_string
 
-    promotions = list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)[:255]).order_by(
-            "sort_order", "pk"
-        )
+    from home.cache import remember
+
+    query_string = normalise_query_string(query)[:255]
+    # Most searches have no pick: the promoted query strings are kept until picks change.
+    promoted = remember(
+        "search:promoted-queries",
+        lambda: set(SearchPromotion.objects.values_list("query__query_string", flat=True)),
     )
+    if query_string not in promoted:
+        return []
+    promotions = list(SearchPromotion.objects.filter(query__query_string=query_string).order_by("sort_order", "pk"))
     page_ids = [p.page_id for p in promotions if p.page_id]
     visible = set(
         public_pages(locale).filter(pk__in=page_ids).values_list("pk", flat=True) if page_ids else ()
@@ -290,9 +301,18 @@ def editors_picks(query: str, locale) -> list:
 
 def log_query(query: str) -> None:
     """Count the query for the « Termes de recherche » report (no visitor data is stored)."""
+    from django.db import connection, transaction
     from wagtail.contrib.search_promotions.models import Query
 
-    Query.get(query[:255]).add_hit()
+    if connection.vendor != "postgresql":
+        Query.get(query[:255]).add_hit()
+        return
+    with transaction.atomic():
+        # A visit counter: losing the last few counts in a crash is acceptable, waiting for the
+        # disk on every search is not.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        Query.get(query[:255]).add_hit()
 
 
 def distress_words() -> list[str]:

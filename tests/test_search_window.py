@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
+from home.cache import forget_remembered
 from search import services
 from search.kinds import all_kinds
 from search.models import DistressVocabulary
@@ -100,9 +101,11 @@ def test_every_window_of_results_is_right_on_any_database(client, corpus):
 @pytest.fixture
 def remembered():
     caches["pages"].clear()
+    forget_remembered()
     with override_settings(PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=300):
         yield
     caches["pages"].clear()
+    forget_remembered()
 
 
 def test_distress_words_are_read_once_until_an_editor_changes_them(client, corpus, locales, remembered):
@@ -122,6 +125,18 @@ def test_help_page_url_is_kept_until_content_changes(corpus, remembered):
     with CaptureQueriesContext(connection) as queries:
         assert services.help_page_url(locale) == first
     assert not queries.captured_queries
+
+
+def test_editors_picks_show_as_soon_as_they_are_made(client, corpus, remembered):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    assert not soup_of(client.get("/fr/recherche/", {"q": "trottinette"})).select(".search-picks")
+    # Saving a pick moves the cache generation on, like any content edit.
+    SearchPromotion.objects.create(
+        query=Query.get("trottinette"), page=corpus["psy"], description="À lire", sort_order=0
+    )
+    picks = soup_of(client.get("/fr/recherche/", {"q": "trottinette"})).select(".search-picks .search-result__title")
+    assert [a.get_text(strip=True) for a in picks] == [corpus["psy"].title]
 
 
 def test_with_the_cache_down_values_are_computed(monkeypatch, corpus, remembered):
