@@ -24,6 +24,7 @@ bench/results.md (pasted into the README's performance section).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -193,7 +194,8 @@ def request(port: int, path: str, method="GET", body=None, headers=None, timeout
 # --- Load ------------------------------------------------------------------------------
 
 
-def wrk(port: int, path: str, concurrency: int, seconds: float) -> dict:
+def wrk(port: int, path: str, concurrency: int, seconds: float, script: str = "stats.lua", script_args=()) -> dict:
+    """wrk at ``concurrency`` for ``seconds``; ``script`` (in bench/) reports one JSON line."""
     result = subprocess.run(
         [
             "wrk",
@@ -203,8 +205,9 @@ def wrk(port: int, path: str, concurrency: int, seconds: float) -> dict:
             "--timeout",
             "10s",
             "-s",
-            str(ROOT / "bench" / "stats.lua"),
+            str(ROOT / "bench" / script),
             f"http://{HOST}:{port}{path}",
+            *(["--", *script_args] if script_args else []),
         ],
         capture_output=True,
         text=True,
@@ -214,6 +217,11 @@ def wrk(port: int, path: str, concurrency: int, seconds: float) -> dict:
     data = json.loads(line)
     data["rps"] = data["requests"] / data["seconds"] if data["seconds"] else 0.0
     return data
+
+
+def percentile(ordered: list[float], p: float) -> float:
+    """The ``p``-th percentile (0–100) of already sorted latencies (0 when there are none)."""
+    return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))] if ordered else 0.0
 
 
 def python_load(port: int, path: str, concurrency: int, seconds: float) -> dict:
@@ -243,10 +251,7 @@ def python_load(port: int, path: str, concurrency: int, seconds: float) -> dict:
         thread.join()
     duration = time.monotonic() - started
     latencies.sort()
-
-    def pct(p):
-        return latencies[min(len(latencies) - 1, int(len(latencies) * p / 100))] if latencies else 0.0
-
+    pct = functools.partial(percentile, latencies)
     return {
         "requests": len(latencies),
         "seconds": duration,
@@ -297,10 +302,7 @@ def search_latency(port: int, search_path: str, concurrency: int, seconds: float
             errors += status != 200
         duration = time.monotonic() - started
         latencies.sort()
-
-        def pct(p):
-            return latencies[min(len(latencies) - 1, round(p / 100 * (len(latencies) - 1)))]
-
+        pct = functools.partial(percentile, latencies)
         return {
             "queries": len(paths),
             "c": 1,
@@ -313,26 +315,8 @@ def search_latency(port: int, search_path: str, concurrency: int, seconds: float
         }
     listing = BENCH_DIR / "search-paths.txt"
     listing.write_text("\n".join(paths) + "\n")
-    result = subprocess.run(
-        [
-            "wrk",
-            f"-t{min(concurrency, 2)}",
-            f"-c{concurrency}",
-            f"-d{max(1, round(seconds))}s",
-            "--timeout",
-            "10s",
-            "-s",
-            str(ROOT / "bench" / "queries.lua"),
-            f"http://{HOST}:{port}/",
-            "--",
-            str(listing),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=seconds + 60,
-    )
-    data = json.loads([row for row in result.stdout.splitlines() if row.startswith("{")][-1])
-    data.update(queries=len(paths), c=concurrency, rps=data["requests"] / data["seconds"] if data["seconds"] else 0.0)
+    data = wrk(port, "/", concurrency, seconds, script="queries.lua", script_args=[str(listing)])
+    data.update(queries=len(paths), c=concurrency)
     return data
 
 
