@@ -89,15 +89,17 @@ def page_results(query: str, locale, kinds: list[Kind], kind: Kind | None, start
     one query per page type; elsewhere, a faceted count and a lazy search.
     """
     window = None
-    merged = getattr(search_pages(query, locale), "facet_and_window", None)
-    if merged is not None and (kind is None or not kind.is_snippet):
+    # Asked of the backend's class: building a search here would cost its queries twice over.
+    if hasattr(get_search_backend().results_class, "facet_and_window") and (kind is None or not kind.is_snippet):
         by_kind = _kind_content_types(kinds)
         include, exclude = None, ()
         if kind is not None and kind.is_other_pages:
             exclude = set().union(*by_kind.values())
         elif kind is not None:
             include = by_kind.get(kind.code, set())
-        window = merged("content_type_id", start, stop, include=include, exclude=exclude)
+        window = search_pages(query, locale).facet_and_window(
+            "content_type_id", start, stop, include=include, exclude=exclude
+        )
     if window is None:
         counts = page_counts_by_kind(query, locale, kinds)
         return counts, search_pages(query, locale, kind)
