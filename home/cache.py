@@ -10,9 +10,10 @@ so this is Django's cache framework plus Wagtail's signals, kept deliberately sm
   token (so no page with a form), is not a preview, was not for a logged-in user and does
   not say ``private``, ``no-store`` or ``no-cache``.
 * Invalidation is a generation number: publishing, unpublishing, moving or deleting a page,
-  and saving a snippet or a site setting, bumps it, so every cached page of every language
-  is stale at once (a new testimony changes the home page, the index pages, the search
-  results and the menus). ``PAGE_CACHE_SECONDS`` bounds the life of an entry anyway.
+  adding or removing a view restriction, and saving a snippet or a site setting, bumps it,
+  so every cached page of every language is stale at once (a new testimony changes the home
+  page, the index pages, the search results and the menus). ``PAGE_CACHE_SECONDS`` bounds
+  the life of an entry anyway.
 
 Entries live in the ``pages`` cache alias: Redis when ``REDIS_URL`` is set (shared by
 every worker and host), otherwise a per-process memory cache (dev, tests) or a file cache
@@ -129,6 +130,15 @@ def remember(name: str, compute: Callable[[], Any]) -> Any:
     return value
 
 
+def active_locale():
+    """The active language's ``Locale`` (as ``Locale.get_active()``), remembered: every search
+    and help box needs it, and locales only change when an administrator adds one."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    return remember(f"locale:{translation.get_language()}", Locale.get_active)
+
+
 def cache_key(request: HttpRequest) -> str:
     raw = f"{request.get_host()}|{request.get_full_path()}"
     return "pagecache:" + hashlib.sha256(raw.encode()).hexdigest()
@@ -209,8 +219,16 @@ def _is_content_model(sender) -> bool:
 
     if issubclass(sender, BaseSiteSetting | BaseGenericSetting) or sender in get_snippet_models():
         return True
-    if sender._meta.label == "wagtailsearchpromotions.SearchPromotion":
-        return True  # editors' picks, shown on the search page (not the query counters)
+    if sender._meta.label in (
+        "wagtailcore.PageViewRestriction",
+        "wagtailsearchpromotions.SearchPromotion",
+        "wagtailcore.Locale",
+    ):
+        # A section put behind a password or a login must leave the cached pages, listings and
+        # search results at once; editors' picks, shown on the search page (not the query
+        # counters); languages, in every page's language links (remembered by
+        # ``active_locale()``).
+        return True
     content_apps = getattr(settings, "PAGE_CACHE_CONTENT_APPS", CONTENT_APPS)
     return sender._meta.app_label in content_apps
 

@@ -100,6 +100,25 @@ def test_editing_a_snippet_invalidates(client, home):
 
 
 @pytest.mark.django_db
+def test_a_page_put_behind_a_password_is_no_longer_served_from_the_cache(client, home):
+    from wagtail.models import PageViewRestriction
+
+    page = StandardPageFactory(parent=home, title="Bientôt réservée")
+    client.get(page.url)
+    client.get("/fr/recherche/", {"q": "réservée"})
+    assert client.get(page.url)[HEADER] == "HIT"
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
+    response = client.get(page.url)
+    assert response.get(HEADER) != "HIT"
+    assert "Bientôt réservée" not in response.content.decode().split("<main", 1)[-1]
+    assert client.get("/fr/recherche/", {"q": "réservée"})[HEADER] == "MISS"
+    # Lifting the restriction shows the page again at once.
+    client.get(page.url)
+    restriction.delete()
+    assert client.get(page.url)[HEADER] == "MISS"
+
+
+@pytest.mark.django_db
 def test_logged_in_users_are_never_served_or_stored(client, home):
     user = get_user_model().objects.create_superuser("redaction", "r@example.org", secrets.token_urlsafe(16))
     client.force_login(user)
