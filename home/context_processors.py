@@ -48,10 +48,14 @@ class LayoutCache:
 
     @cached_property
     def key(self) -> str:
-        """For fragments of this page: generation, language, host, path with its query (what
-        the menu's current item, the breadcrumbs and the language links depend on)."""
-        path = self.request.get_full_path() if self.request is not None else ""
-        return self._key(path)
+        """For fragments of this page: generation, language, host and path (what the menu's
+        current item, the breadcrumbs and the language links depend on).
+
+        Never the query string: no fragment depends on it (the one part that does, the
+        language switcher outside a page, is rendered uncached), and keying on it would store
+        the same fragments again for every search and every ``?utm_…`` or made-up query.
+        """
+        return self._key(self.request.path if self.request is not None else "")
 
     @cached_property
     def site_key(self) -> str:

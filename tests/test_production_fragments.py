@@ -105,3 +105,24 @@ def test_a_preview_never_uses_nor_fills_the_fragment_cache(client, site_with_sec
     preview = home.make_preview_request()
     assert "Brouillon jamais publié" in preview.content.decode()
     assert "Brouillon jamais publié" not in client.get(home.url, HTTP_HOST=host).content.decode()
+
+
+@pytest.mark.django_db
+def test_searches_and_made_up_query_strings_reuse_the_layout_fragments(client, site_with_sections, monkeypatch):
+    """Fragments are keyed on the path: a new search (or ``?utm_source=…``) stores nothing
+    new, and the language switcher of the search page still keeps the query."""
+    client.get("/fr/recherche/", {"q": "premier"})
+    client.get(site_with_sections.url)
+    stored = []
+    original = caches["pages"].set
+    monkeypatch.setattr(
+        caches["pages"], "set", lambda key, *args, **kwargs: stored.append(key) or original(key, *args, **kwargs)
+    )
+
+    from bs4 import BeautifulSoup
+
+    response = client.get("/fr/recherche/", {"q": "deuxième"})
+    client.get(site_with_sections.url + "?utm_source=lettre")
+    assert stored == []
+    switch = BeautifulSoup(response.content, "html.parser").select_one(".language-switcher a[hreflang=en]")
+    assert switch["href"].endswith("?q=deuxi%C3%A8me")
