@@ -221,12 +221,25 @@ def join(parts, operator: str):
     return functools.reduce(python_operator.and_ if operator == "and" else python_operator.or_, parts)
 
 
+def tsquery_text(lexemes) -> str:
+    """modelsearch's ``Lexeme`` / ``CombinedLexeme`` as the tsquery text it sends (compiled by
+    its own ``as_sql``, which needs no database)."""
+
+    class Compiler:
+        def compile(self, node):
+            return node.as_sql(self, None)
+
+    sql, params = Compiler().compile(lexemes)
+    return sql % tuple(params)
+
+
 def _french_postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
     from django.db import connections
     from django.db.models import Q
     from modelsearch.backends.database.postgres import postgres as modelsearch_postgres
     from modelsearch.backends.database.postgres.query import Lexeme
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class FrenchPostgresSearchQueryCompiler(modelsearch_postgres.PostgresSearchQueryCompiler):
         def word_clauses(self, query):
@@ -252,6 +265,43 @@ def _french_postgres_backend_class():
             if not clauses:
                 return super().build_tsquery_content(query, config=config, invert=invert)
             return SearchQuery(join(clauses, query.operator), search_type="raw", config=config)
+
+        def matching_entries_sql(self, query, config, content_type_ids):
+            """``(sql, params)``: ``(object_id, rank)`` of the index entries of
+            ``content_type_ids`` that match ``query``, or None for query shapes left to
+            modelsearch.
+
+            The same test as ``match_filter()`` and modelsearch's rank (``get_index_vectors()``:
+            the title weighted by its norm, the body by 1, ``ts_rank`` with its weights), written
+            out: built through the ORM, these expressions cost more than a narrow search itself.
+            """
+            clauses = self.word_clauses(query)
+            if not clauses:
+                return None
+            entry = self.queryset.model._meta.get_field("index_entries").related_model
+            quote = connections[self.queryset.db].ops.quote_name
+            column = {
+                name: quote(entry._meta.get_field(name).column)
+                for name in ("object_id", "content_type", "title", "body", "title_norm")
+            }
+            tsquery = "to_tsquery(%s::regconfig, %s)"
+            whole = tsquery_text(join(clauses, query.operator))
+            rank = (
+                f"(ts_rank(%s::float4[], {column['title']}, {tsquery}) * {column['title_norm']}) "
+                f"+ (ts_rank(%s::float4[], {column['body']}, {tsquery}) * 1.0)"
+            )
+            tests = f" {query.operator.upper()} ".join(
+                f"({column['title']} @@ {tsquery} OR {column['body']} @@ {tsquery})" for _ in clauses
+            )
+            sql = (
+                f"SELECT {column['object_id']}, {rank} FROM {quote(entry._meta.db_table)} "  # noqa: S608  # nosec B608
+                f"WHERE {column['content_type']} = ANY(%s) AND ({tests})"
+            )
+            params = [self.sql_weights, config, whole, self.sql_weights, config, whole, list(content_type_ids)]
+            for clause in clauses:
+                text = tsquery_text(clause)
+                params += [config, text, config, text]
+            return sql, params
 
         def match_filter(self, query, config):
             """The rows whose ``title || body`` matches ``query``, without building that vector.
@@ -307,26 +357,37 @@ def _french_postgres_backend_class():
             if compiler._get_filterable_field(field_name) is None:
                 return None
             config = compiler.get_config(self.backend)
-            match = compiler.match_filter(query, config)
-            if match is None:
+            model = compiler.queryset.model
+            # The matching index entries, ranked, first; then the objects the queryset allows
+            # (live, public, language…) among them. Ranked after the join, each row would carry
+            # its two text vectors through it (for « harcèlement », 10 000 rows of 700 bytes).
+            entries = compiler.matching_entries_sql(query, config, get_descendants_content_types_pks(model))
+            if entries is None:
                 return None
-            search_query = compiler.build_tsquery(query, config=config)
-            rank = compiler._build_rank_expression(compiler.get_search_vectors(search_query), config)
-            matching = (
-                compiler.queryset.filter(match).order_by().annotate(_rank_=rank).values_list("pk", field_name, "_rank_")
-            )
-            sql, params = matching.query.sql_with_params()
+            entries_sql, entries_params = entries
+            allowed = compiler.queryset.order_by().values_list("pk", field_name)
+            allowed_sql, allowed_params = allowed.query.sql_with_params()
+            integer_pk = model._meta.pk.get_internal_type() in ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField")
+            # Object ids are text in the index; compared as integers, PostgreSQL joins on the
+            # primary key instead of casting every page's id to text.
+            join_on = "allowed.pk = entries.object_id::bigint" if integer_pk else "allowed.pk::text = entries.object_id"
             # The matches are computed once (MATERIALIZED), then grouped and ranked; every value
-            # comes in as a parameter, the inner SQL is Django's own.
+            # comes in as a parameter, the allowed objects' SQL is Django's own.
+            sql = (
+                f"SELECT allowed.pk, allowed.facet, entries.rank FROM ({allowed_sql}) AS allowed (pk, facet) "  # noqa: S608  # nosec B608
+                f"JOIN entries ON {join_on}"
+            )
+            params = [*entries_params, *allowed_params]
             statement = (
-                f"WITH matches (pk, facet, rank) AS MATERIALIZED ({sql}) "  # noqa: S608  # nosec B608
+                f"WITH entries (object_id, rank) AS MATERIALIZED ({entries_sql}), "  # noqa: S608  # nosec B608
+                f"matches (pk, facet, rank) AS MATERIALIZED ({sql}) "
                 "SELECT NULL, facet, COUNT(*)::float8 FROM matches GROUP BY facet "
                 "UNION ALL (SELECT pk, facet, rank::float8 FROM matches "
                 "WHERE (%s OR facet = ANY(%s)) AND NOT (facet = ANY(%s)) "
                 "ORDER BY rank DESC, pk DESC LIMIT %s OFFSET %s)"
             )
             arguments = [*params, include is None, list(include or ()), list(exclude), max(0, stop - start), start]
-            with connections[matching.db].cursor() as cursor:
+            with connections[allowed.db].cursor() as cursor:
                 cursor.execute(statement, arguments)
                 rows = cursor.fetchall()
             counts = {facet: int(value) for pk, facet, value in rows if pk is None}

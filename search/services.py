@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from .kinds import Kind
-from .text import excerpt, matches, plain_text
+from .text import excerpt, fold, folded_matcher, plain_text
 
 #: A snippet table without a search index is matched in Python; past this size, skipped.
 MAX_PYTHON_MATCHED_ROWS = 2000
@@ -81,6 +82,12 @@ def _kind_content_types(kinds: list[Kind]) -> dict[str, set[int]]:
     return out
 
 
+def _counts_and_window_in_one_query() -> bool:
+    """Whether the search backend counts and ranks in one query (``facet_and_window``, ours on
+    PostgreSQL). Asked of its results class: building a search to find out costs its queries."""
+    return hasattr(get_search_backend().results_class, "facet_and_window")
+
+
 def page_results(query: str, locale, kinds: list[Kind], kind: Kind | None, start: int, stop: int):
     """Counts of matching pages by page kind, and the results ``start:stop`` of ``kind`` (every
     page kind when None): ``(counts, results)``, ``results`` sliceable like ``search_pages()``.
@@ -89,8 +96,7 @@ def page_results(query: str, locale, kinds: list[Kind], kind: Kind | None, start
     one query per page type; elsewhere, a faceted count and a lazy search.
     """
     window = None
-    # Asked of the backend's class: building a search here would cost its queries twice over.
-    if hasattr(get_search_backend().results_class, "facet_and_window") and (kind is None or not kind.is_snippet):
+    if _counts_and_window_in_one_query() and (kind is None or not kind.is_snippet):
         by_kind = _kind_content_types(kinds)
         include, exclude = None, ()
         if kind is not None and kind.is_other_pages:
@@ -105,7 +111,7 @@ def page_results(query: str, locale, kinds: list[Kind], kind: Kind | None, start
         return counts, search_pages(query, locale, kind)
     by_content_type, rows = window
     return _counts_by_kind(by_content_type, kinds), WindowResults(
-        _specific_pages(rows), start, lambda: search_pages(query, locale, kind)
+        _specific_pages(rows), start, stop, lambda: search_pages(query, locale, kind)
     )
 
 
@@ -124,18 +130,21 @@ def _specific_pages(rows) -> list:
 
 
 class WindowResults:
-    """Search results whose window ``start:…`` is already fetched; any other slice is searched
-    (``fallback()``), so the paginator may ask what it likes."""
+    """Search results whose slice ``start:stop`` is already fetched: any slice inside it is
+    answered from it, any other is searched (``fallback()``), so callers may ask what they like."""
 
-    def __init__(self, window: list, start: int, fallback):
+    def __init__(self, window: list, start: int, stop: int, fallback):
         self.window = window
         self.start = start
+        self.stop = stop
         self.fallback = fallback
 
     def __getitem__(self, key):
-        if isinstance(key, slice) and key.start == self.start and key.step is None:
-            stop = len(self.window) if key.stop is None else key.stop - self.start
-            return self.window[:stop]
+        if isinstance(key, slice) and key.step is None and (key.start or 0) == self.start:
+            # Inside the fetched slice, or past the last result (the fetch came back short).
+            exhausted = len(self.window) < self.stop - self.start
+            if exhausted or (key.stop is not None and key.stop <= self.stop):
+                return self.window[: None if key.stop is None else key.stop - self.start]
         return self.fallback()[key]
 
 
@@ -172,24 +181,42 @@ def _snippet_queryset(model, locale):
     return queryset
 
 
-def search_snippets(query: str, locale, kind: Kind):
+def search_snippets(query: str, locale, kind: Kind, start: int = 0, stop: int = 0):
     """Matching snippets of ``locale``: through the search backend when the model is indexed,
-    otherwise matched in Python (small directories: a few dozen rows)."""
+    otherwise matched in Python (small directories: a few dozen rows).
+
+    Countable and sliceable; where the backend can (PostgreSQL), the count and the results
+    ``start:stop`` (the ones the page shows) come from one query, other slices are searched.
+    """
     model = kind.models[0]
     queryset = _snippet_queryset(model, locale)
-    searchable = issubclass(model, index.Indexed) and any(
-        isinstance(f, index.SearchField) for f in model.get_search_fields()
-    )
-    if searchable:
+    search_fields = model.get_search_fields() if issubclass(model, index.Indexed) else []
+    if any(isinstance(f, index.SearchField) for f in search_fields):
         # Through the backend: a snippet's manager is often a plain QuerySet, without .search().
-        return get_search_backend().search(query, queryset, operator="and")
+        def search():
+            return get_search_backend().search(query, queryset, operator="and")
+
+        # Any filterable field serves as the facet: only the counts' sum is used.
+        facet = next((f.field_name for f in search_fields if isinstance(f, index.FilterField)), None)
+        found = None
+        if facet and _counts_and_window_in_one_query():
+            found = search().facet_and_window(facet, start, stop)
+        if found is None:
+            return search()
+        counts, rows = found
+        objects = model._default_manager.in_bulk([pk for pk, _ in rows]) if rows else {}
+        window = [objects[pk] for pk, _ in rows if pk in objects]
+        return CountedResults(WindowResults(window, start, stop, search), sum(counts.values()))
     from home.cache import remember
 
-    # The whole directory of the language, kept until content changes (editing a snippet does).
+    # The whole directory of the language with its folded text, kept until content changes
+    # (editing a snippet does): a search only folds its own words.
     rows = remember(
-        f"search:snippets:{model._meta.label_lower}:{locale.pk}", lambda: list(queryset[:MAX_PYTHON_MATCHED_ROWS])
+        f"search:snippets-folded:{model._meta.label_lower}:{locale.pk}",
+        lambda: [(obj, fold(f"{obj} {_translatable_text(obj)}")) for obj in queryset[:MAX_PYTHON_MATCHED_ROWS]],
     )
-    return [obj for obj in rows if matches(f"{obj} {_translatable_text(obj)}", query)]
+    test = folded_matcher(query)
+    return [obj for obj, folded in rows if test(folded)]
 
 
 class CountedResults:
@@ -303,18 +330,31 @@ def editors_picks(query: str, locale) -> list:
 
 def log_query(query: str) -> None:
     """Count the query for the « Termes de recherche » report (no visitor data is stored)."""
-    from django.db import connection, transaction
-    from wagtail.contrib.search_promotions.models import Query
+    from django.db import connection
+    from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
+    from wagtail.search.utils import normalise_query_string
 
     if connection.vendor != "postgresql":
         Query.get(query[:255]).add_hit()
         return
-    with transaction.atomic():
+    # What ``Query.get(query).add_hit()`` does in up to five statements (select or insert the
+    # query, select or insert the day's row, add one), in one: two upserts on the tables'
+    # unique keys, safe with concurrent searches.
+    queries, daily = Query._meta.db_table, QueryDailyHits._meta.db_table
+    statement = (
         # A visit counter: losing the last few counts in a crash is acceptable, waiting for the
         # disk on every search is not.
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        Query.get(query[:255]).add_hit()
+        "SET LOCAL synchronous_commit TO OFF; "  # noqa: S608 - table names; values as parameters
+        f"WITH query AS (INSERT INTO {queries} (query_string) VALUES (%s) "
+        "ON CONFLICT (query_string) DO UPDATE SET query_string = EXCLUDED.query_string RETURNING id) "
+        f"INSERT INTO {daily} (query_id, date, hits) SELECT id, %s, 1 FROM query "
+        f"ON CONFLICT (query_id, date) DO UPDATE SET hits = {daily}.hits + 1"
+    )
+    # One round trip: the statements of one query string run as one transaction, which the
+    # SET LOCAL applies to (outside a transaction of the caller's, as in the search view).
+    # The day is Wagtail's own (``add_hit()``: UTC).
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [normalise_query_string(query[:255]), timezone.now().date()])
 
 
 def distress_words() -> list[str]:

@@ -133,13 +133,11 @@ def _stem_pattern(stems: list[str]) -> re.Pattern | None:
     return re.compile(rf"\b(?:{alternatives})\w*")
 
 
-def matches(text: str, query: str) -> bool:
-    """True if every meaningful word of ``query`` occurs (folded, stemmed) in ``text``."""
-    stems = search_stems(query)
-    if not stems:
-        return False
-    folded = fold(text)
-    return all(re.search(rf"\b{re.escape(s)}", folded) for s in stems)
+def folded_matcher(query: str):
+    """A test of already folded text: True if every meaningful word of ``query`` occurs in it
+    (stemmed, at the start of a word). Built once per query, for many texts."""
+    patterns = [re.compile(rf"\b{re.escape(s)}") for s in search_stems(query)]
+    return lambda folded: bool(patterns) and all(p.search(folded) for p in patterns)
 
 
 def plain_text(value) -> str:

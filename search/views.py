@@ -8,8 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale
 
+from home.cache import active_locale
 from home.pagination import paginate, requested_number
 
 from . import services
@@ -25,13 +25,6 @@ SNIPPETS_PREVIEW = 3
 __all__ = ["clean_query", "opensearch", "search"]
 
 
-def _current_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
-
-
 @require_GET
 def search(request):
     """Search every live, public page and listed snippet of the current language.
@@ -45,7 +38,7 @@ def search(request):
     kind = kinds_by_code.get(request.GET.get("kind", ""))
     context = {"search_query": query, "kinds": kinds, "current_kind": kind, "results": None}
     if query:
-        locale = _current_locale()
+        locale = active_locale()  # Locale.get_active(): the default locale as a fallback
         # The counts by kind and the requested page of results, in one query where the backend
         # can (for a snippet kind, only the counts).
         start = (requested_number(request) - 1) * PER_PAGE
@@ -55,7 +48,13 @@ def search(request):
         snippet_results = {}
         for each in kinds:
             if each.is_snippet:
-                snippet_results[each.code] = services.search_snippets(query, locale, each)
+                # The snippets this page shows: a page of them, the first few beside the pages
+                # (first page of every kind), or none (only their count).
+                if kind is each:
+                    shown = (start, start + PER_PAGE)
+                else:
+                    shown = (0, SNIPPETS_PREVIEW if kind is None and start == 0 else 0)
+                snippet_results[each.code] = services.search_snippets(query, locale, each, *shown)
                 counts[each.code] = services.count(snippet_results[each.code])
         help_url = services.help_page_url(locale)
         if kind is not None and kind.is_snippet:

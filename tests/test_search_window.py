@@ -54,7 +54,7 @@ def test_one_query_gives_the_same_counts_and_order_as_two(corpus, query, kind_co
     assert pks == expected_pks
     scans = [q["sql"] for q in queries.captured_queries if "wagtailsearch_indexentry" in q["sql"]]
     assert len(scans) == 1, scans
-    assert scans[0].startswith("WITH matches")
+    assert scans[0].startswith("WITH entries")
 
 
 @postgres
@@ -79,11 +79,30 @@ def test_pages_after_the_window_are_searched_again():
         searched.append(True)
         return list(range(100))
 
-    results = services.WindowResults(["a", "b"], 20, fallback)
+    results = services.WindowResults(["a", "b"], 20, 30, fallback)
     assert results[20:30] == ["a", "b"]
     assert results[20:21] == ["a"]
+    assert results[20:40] == ["a", "b"]  # only two results from the 20th: none after them
     assert not searched
     assert results[0:3] == [0, 1, 2]
+    assert searched
+
+
+def test_a_window_never_answers_for_results_it_did_not_fetch():
+    searched = []
+
+    def fallback():
+        searched.append(True)
+        return ["x", "y", "z", "w"]
+
+    nothing_fetched = services.WindowResults([], 0, 0, fallback)
+    assert nothing_fetched[:3] == ["x", "y", "z"]
+    assert searched
+    preview = services.WindowResults(["x", "y", "z"], 0, 3, fallback)
+    searched.clear()
+    assert preview[:3] == ["x", "y", "z"]
+    assert not searched
+    assert preview[0:10] == ["x", "y", "z", "w"]
     assert searched
 
 
@@ -147,3 +166,69 @@ def test_with_the_cache_down_values_are_computed(monkeypatch, corpus, remembered
 
     monkeypatch.setattr(home.cache, "current_generation", broken)
     assert home.cache.remember("anything", lambda: 42) == 42
+
+
+def test_each_search_adds_one_hit_to_wagtails_query_report(client, corpus):
+    """``log_query`` (one upsert on PostgreSQL) counts exactly as ``Query.get(…).add_hit()``:
+    a new query, one already there, the same query spelt with other case and spaces."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    Query.get("collège").add_hit()
+    services.log_query("collège")
+    services.log_query("  Collège ")
+    services.log_query("trottinette rouge")
+    assert Query.get("collège").hits == 3
+    assert Query.get("trottinette  rouge").hits == 1
+    assert Query.objects.filter(query_string__in=["collège", "trottinette rouge"]).count() == 2
+    # Through the page: the first page of results counts, the next pages do not.
+    client.get("/fr/recherche/", {"q": "Trottinette rouge"})
+    client.get("/fr/recherche/", {"q": "Trottinette rouge", "page": "2"})
+    assert Query.get("trottinette rouge").hits == 2
+
+
+@postgres
+def test_a_search_is_counted_in_one_statement_on_postgresql(corpus):
+    with CaptureQueriesContext(connection) as queries:
+        services.log_query("harcèlement au travail")
+    statements = [
+        q["sql"] for q in queries.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
+    assert len(statements) == 1, statements
+
+
+@pytest.fixture
+def associations(locales):
+    from tests.factories.ressources import AssociationFactory
+
+    made = []
+    for number in range(8):
+        text = "Écoute des victimes de harcèlement scolaire." if number % 2 else "Aide juridique au travail."
+        made.append(
+            AssociationFactory(name=f"Association {number}", description=f"{text} Harcèlement " * (number % 3 + 1))
+        )
+    AssociationFactory(name="Autre langue", description="Harcèlement", locale=locales[1])
+    return made
+
+
+@pytest.mark.parametrize("query", ["harcèlement", "scolaire", "juridique travail", "zzzz"])
+@pytest.mark.parametrize("window", [(0, 0), (0, 3), (3, 6)])
+def test_associations_count_and_window_are_the_backends_own(associations, query, window):
+    from wagtail.search.backends import get_search_backend
+
+    from ressources.models import Association
+
+    locale = Locale.objects.get(language_code="fr")
+    kind = next(k for k in all_kinds() if k.code == "association")
+    expected = get_search_backend().search(query, Association.objects.filter(locale_id=locale.pk), operator="and")
+    expected_pks = [a.pk for a in expected[window[0] : window[1]]]
+
+    with CaptureQueriesContext(connection) as queries:
+        results = services.search_snippets(query, locale, kind, *window)
+        total = services.count(results)
+        pks = [a.pk for a in results[window[0] : window[1]]]
+    assert total == expected.count()
+    assert pks == expected_pks
+    assert total == {"harcèlement": 8, "scolaire": 4, "juridique travail": 4, "zzzz": 0}[query]
+    if connection.vendor == "postgresql":
+        scans = [q for q in queries.captured_queries if "wagtailsearch_indexentry" in q["sql"]]
+        assert len(scans) == 1, scans  # the count and the shown ones from one query
