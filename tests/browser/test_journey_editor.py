@@ -52,12 +52,23 @@ def test_editor_creates_previews_and_publishes_an_interview(site, page, viewport
     answer = qa.locator("[contenteditable=true]").first
     answer.click()
     page.keyboard.type(ANSWER)
+    # The rich text editor writes its hidden input a moment after the typing; the preview and
+    # the publish both send the form, so wait for it (under load it lags behind).
+    expect(qa.locator("input[name$='-value-answer']")).to_have_value(re.compile("infirmi"))
+    # Wagtail fills the slug from the title; without it the form would come back with an error.
+    expect(page.locator("#id_slug")).not_to_have_value("")
+    expect(answer).to_contain_text(ANSWER)
+    # Wagtail fills the slug from the title; without it the form would come back with an error.
+    expect(page.locator("#id_slug")).not_to_have_value("")
 
     # Preview in the side panel: the page as it will look, before anything is public.
     page.locator("[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("#w-preview-iframe")
     preview.locator("h1", has_text=TITLE).wait_for(state="attached")
-    assert QUESTION in preview.locator("body").inner_text()
+    # The preview re-renders as the form changes: once it shows the answer, the rich text
+    # editor has written its hidden input (under load it may lag behind the typing).
+    expect(preview.locator("body")).to_contain_text(QUESTION)
+    expect(preview.locator("body")).to_contain_text(ANSWER, timeout=15_000)
     assert not InterviewPage.objects.filter(title=TITLE).exists() or not InterviewPage.objects.get(title=TITLE).live
 
     # Close the preview (on a phone it covers the editor), then publish from the footer's drop-down.
@@ -72,8 +83,9 @@ def test_editor_creates_previews_and_publishes_an_interview(site, page, viewport
     # Wagtail redirects to the parent's listing with a success message; a form sent back
     # with errors would stay on the add view and say why.
     errors = page.locator(".error-message, .help-critical, .messages .error")
-    page.wait_for_url(re.compile(rf"/admin/pages/{index.pk}/$"), timeout=15_000)
+    page.wait_for_load_state()
     assert errors.count() == 0, errors.all_inner_texts()
+    assert re.search(rf"/admin/pages/{index.pk}/$", page.url), (page.url, page.locator("body").inner_text()[:2000])
     expect(page.locator(".messages")).to_contain_text(TITLE)
     created = InterviewPage.objects.get(title=TITLE)
     assert created.live
