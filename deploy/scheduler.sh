@@ -1,0 +1,26 @@
+#!/bin/sh
+# The scheduled jobs of the container deployment (deploy/compose.yaml, service scheduler),
+# as deploy/systemd's timers or deploy/cron.example run them on a host:
+#   publish_scheduled  every SCHEDULER_INTERVAL seconds (300);
+#   backup_db          once a day, from 02:15;
+#   purge_testimonies  once a day, from 03:30 (the retention limits of DESIGN.md).
+# A daily job runs at the first check past its time and is remembered by date, so a late
+# check (a slow command, a restart) never skips a day; a failed job is tried again at the
+# next check.
+set -u
+PYTHON=${PYTHON:-python}
+INTERVAL=${SCHEDULER_INTERVAL:-300}
+backed_up=""
+purged=""
+while :; do
+    $PYTHON manage.py publish_scheduled || echo "scheduler: publish_scheduled failed" >&2
+    today=$(date +%F)
+    now=$(date +%H%M)
+    if [ "$now" -ge 215 ] && [ "$backed_up" != "$today" ]; then
+        if $PYTHON manage.py backup_db; then backed_up=$today; else echo "scheduler: backup_db failed" >&2; fi
+    fi
+    if [ "$now" -ge 330 ] && [ "$purged" != "$today" ]; then
+        if $PYTHON manage.py purge_testimonies; then purged=$today; else echo "scheduler: purge_testimonies failed" >&2; fi
+    fi
+    sleep "$INTERVAL"
+done
