@@ -16,8 +16,14 @@ def _int(name: str, default: int) -> int:
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: the site is CPU-bound rendering (or served from the page cache) with short
-# database queries. 2 × cores + 1 is gunicorn's rule of thumb; capped to bound memory.
-workers = _int("GUNICORN_WORKERS", min(2 * multiprocessing.cpu_count() + 1, 9))
+# database queries, and on one host PostgreSQL (and Redis) share the same cores. So one
+# worker per core plus one to cover a worker waiting on the disk or the network, not
+# gunicorn's 2 × cores + 1 (written for workers that mostly wait): more workers than that
+# only share the cores, which stretches the slowest requests. bench/run.py, 200 different
+# searches 8 at once on 2 cores with PostgreSQL: 5 workers 141 req/s, p95 120 ms, p99 300 ms;
+# 3 workers 163 req/s, p95 94 ms, p99 116 ms. With the database on its own host, raise it
+# (GUNICORN_WORKERS). Capped to bound memory.
+workers = _int("GUNICORN_WORKERS", min(multiprocessing.cpu_count() + 1, 9))
 threads = _int("GUNICORN_THREADS", 1)
 worker_class = "gthread" if threads > 1 else "sync"
 # Load the app before forking: workers share its memory pages (copy-on-write).
