@@ -203,6 +203,50 @@ class PageCacheMiddleware:
         return response
 
 
+def restricted_sections() -> list[tuple[str, int]]:
+    """``(path, depth)`` of every page with a view restriction (password, login, groups):
+    the sections ``public_q()`` leaves out, read from the database once per generation.
+
+    Unlike ``remember()``, the generation is read on every call (one cache read instead of a
+    query): a section put behind a password leaves every search and listing at the next
+    request, in every worker. Adding, changing or removing a restriction and moving a page
+    bump the generation; with the cache down, the database is asked every time.
+    """
+    from wagtail.models import PageViewRestriction
+
+    def read():
+        return list(PageViewRestriction.objects.order_by("page__path").values_list("page__path", "page__depth"))
+
+    if not int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0) or settings.DEBUG:
+        return read()
+    try:
+        generation = current_generation()
+    except Exception:  # the cache being down must never take the site down
+        logger.warning("cache unavailable for view restrictions", exc_info=True)
+        return read()
+    kept = _restricted.get(generation)
+    if kept is None:
+        kept = read()
+        _restricted.clear()
+        _restricted[generation] = kept
+    return kept
+
+
+#: Per worker: generation -> restricted sections (only the latest generation is kept).
+_restricted: dict[int, list[tuple[str, int]]] = {}
+
+
+def public_q():
+    """``Q`` of the pages outside every restricted section: Wagtail's ``PageQuerySet.public()``
+    (``exclude(private_q())``) without its query for the restrictions on each call."""
+    from django.db.models import Q
+
+    private = Q()
+    for path, depth in restricted_sections():
+        private |= Q(path__startswith=path, depth__gte=depth)
+    return ~private if private else Q()
+
+
 # --- Invalidation ------------------------------------------------------------------
 
 

@@ -31,7 +31,9 @@ class Hit:
 
 def public_pages(locale):
     """Pages a visitor may see in ``locale``: live, without view restriction."""
-    return Page.objects.live().public().filter(locale=locale)
+    from home.cache import public_q
+
+    return Page.objects.live().filter(public_q(), locale=locale)
 
 
 def search_pages(query: str, locale, kind: Kind | None = None, exclude_ids=()):

@@ -168,6 +168,42 @@ def test_with_the_cache_down_values_are_computed(monkeypatch, corpus, remembered
     assert home.cache.remember("anything", lambda: 42) == 42
 
 
+def test_view_restrictions_are_read_once_per_content_generation(client, corpus, remembered):
+    """The restricted sections are kept per generation (no query per search), and a section
+    put behind a password, then opened again, leaves and comes back at the next search."""
+    from wagtail.models import PageViewRestriction
+
+    def titles():
+        return result_titles(client, "trottinette")
+
+    before = titles()
+    target = corpus["college"].get_parent().get_children().get(slug="recit-0").specific
+    assert target.title in before
+    with CaptureQueriesContext(connection) as queries:
+        assert titles() == before
+    assert not [q for q in queries.captured_queries if "pageviewrestriction" in q["sql"]]
+
+    restriction = PageViewRestriction.objects.create(page=target, restriction_type="password", password="mot-secret")
+    assert target.title not in titles()
+    restriction.delete()
+    assert titles() == before
+
+
+def test_a_restricted_section_is_left_out_with_the_cache_down(monkeypatch, client, corpus, remembered):
+    from wagtail.models import PageViewRestriction
+
+    import home.cache
+
+    def broken():
+        raise ConnectionError("cache down")
+
+    target = corpus["college"].get_parent().get_children().get(slug="recit-0").specific
+    PageViewRestriction.objects.create(page=target, restriction_type="password", password="mot-secret")
+    monkeypatch.setattr(home.cache, "current_generation", broken)
+    assert home.cache.restricted_sections() == [(target.path, target.depth)]
+    assert target.title not in result_titles(client, "trottinette")
+
+
 def test_each_search_adds_one_hit_to_wagtails_query_report(client, corpus):
     """``log_query`` (one upsert on PostgreSQL) counts exactly as ``Query.get(…).add_hit()``:
     a new query, one already there, the same query spelt with other case and spaces."""
