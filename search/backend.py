@@ -290,8 +290,10 @@ def _french_postgres_backend_class():
                 f"(ts_rank(%s::float4[], {column['title']}, {tsquery}) * {column['title_norm']}) "
                 f"+ (ts_rank(%s::float4[], {column['body']}, {tsquery}) * 1.0)"
             )
+            # The body first: where most rows match (a broad query), it usually settles the OR
+            # alone and the title is not tested (« harcèlement école »: 14.9 ms instead of 16.6).
             tests = f" {query.operator.upper()} ".join(
-                f"({column['title']} @@ {tsquery} OR {column['body']} @@ {tsquery})" for _ in clauses
+                f"({column['body']} @@ {tsquery} OR {column['title']} @@ {tsquery})" for _ in clauses
             )
             sql = (
                 f"SELECT {column['object_id']}, {rank} FROM {quote(entry._meta.db_table)} "  # noqa: S608  # nosec B608
@@ -315,8 +317,8 @@ def _french_postgres_backend_class():
             if not clauses:
                 return None
             tests = [
-                Q(index_entries__title=SearchQuery(clause, search_type="raw", config=config))
-                | Q(index_entries__body=SearchQuery(clause, search_type="raw", config=config))
+                Q(index_entries__body=SearchQuery(clause, search_type="raw", config=config))
+                | Q(index_entries__title=SearchQuery(clause, search_type="raw", config=config))
                 for clause in clauses
             ]
             return join(tests, query.operator)
