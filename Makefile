@@ -80,7 +80,7 @@ test-browser: install-browser ## Only the real-browser suite (Chromium at /usr/b
 lighthouse: install-browser ## Lighthouse scores (mobile) of the home, a testimony, the form and a video, on a local production-like server
 	$(PY) tests/browser/lighthouse_report.py
 # --- Production, backups, security, benchmarks (issue 7) ----------------------------
-.PHONY: serve-prod collectstatic backup restore security bench
+.PHONY: serve-prod collectstatic backup restore security bench image-check
 PROD_ENV = DJANGO_SETTINGS_MODULE=site_parlons.settings.production \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
@@ -115,3 +115,6 @@ test: security
 
 bench: install-dev ## Benchmarks against gunicorn + production settings (SQLite, PostgreSQL if reachable); not a test
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+image-check: ## Build deploy/Dockerfile with podman and smoke-test the image (root, Debian bookworm; no registry needed)
+	bash deploy/build-image-offline.sh
