@@ -48,8 +48,9 @@ proc_name = "parlons"
 # gunicorn ≥ 25.1 opens a control socket (for ``gunicornc``) in $XDG_RUNTIME_DIR or
 # $HOME/.gunicorn, and logs an error at every start where that is not writable: the image's
 # read-only /app, systemd's ProtectHome. Off unless GUNICORN_CONTROL_SOCKET names a path.
-control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or "/nonexistent/gunicorn.ctl"
 control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
+if not control_socket_disable:
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
 # Temporary files of the worker heartbeat in memory, not on a possibly slow disk.
 # /dev/shm is a private tmpfs per container/host; the heartbeat file is not sensitive.
 worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or ("/dev/shm" if os.path.isdir("/dev/shm") else None)  # noqa: S108  # nosec B108
