@@ -227,6 +227,22 @@ def percentile(ordered: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * p / 100))] if ordered else 0.0
 
 
+def summary(latencies: list[float], duration: float, errors: int, **extra) -> dict:
+    """Requests, req/s, p50/p95/p99 and errors of one measurement (``latencies`` in ms)."""
+    ordered = sorted(latencies)
+    pct = functools.partial(percentile, ordered)
+    return {
+        "requests": len(ordered),
+        "seconds": duration,
+        "rps": len(ordered) / duration if duration else 0.0,
+        "p50": pct(50),
+        "p95": pct(95),
+        "p99": pct(99),
+        "non2xx": errors,
+        **extra,
+    }
+
+
 def python_load(port: int, path: str, concurrency: int, seconds: float) -> dict:
     """Fallback when wrk is missing: threads + http.client, same figures."""
     latencies, errors = [], [0]
@@ -252,19 +268,7 @@ def python_load(port: int, path: str, concurrency: int, seconds: float) -> dict:
         thread.start()
     for thread in threads:
         thread.join()
-    duration = time.monotonic() - started
-    latencies.sort()
-    pct = functools.partial(percentile, latencies)
-    return {
-        "requests": len(latencies),
-        "seconds": duration,
-        "rps": len(latencies) / duration,
-        "p50": pct(50),
-        "p95": pct(95),
-        "p99": pct(99),
-        "non2xx": errors[0],
-        "socket_errors": 0,
-    }
+    return summary(latencies, time.monotonic() - started, errors[0], socket_errors=0)
 
 
 LOAD = wrk if shutil.which("wrk") else python_load
@@ -303,19 +307,7 @@ def search_latency(port: int, search_path: str, concurrency: int, seconds: float
             status, _, _ = request(port, path)
             latencies.append((time.perf_counter() - start) * 1000)
             errors += status != 200
-        duration = time.monotonic() - started
-        latencies.sort()
-        pct = functools.partial(percentile, latencies)
-        return {
-            "queries": len(paths),
-            "c": 1,
-            "requests": len(paths),
-            "rps": len(paths) / duration,
-            "p50": pct(50),
-            "p95": pct(95),
-            "p99": pct(99),
-            "non2xx": errors,
-        }
+        return summary(latencies, time.monotonic() - started, errors, queries=len(paths), c=1)
     listing = BENCH_DIR / "search-paths.txt"
     listing.write_text("\n".join(paths) + "\n")
     data = wrk(port, "/", concurrency, seconds, script="queries.lua", script_args=[str(listing)])
@@ -353,20 +345,7 @@ def search_at_rate(port: int, search_path: str, rate: float, seconds: float) -> 
     # Enough threads that none is ever missing when a search is due (each waits for its time).
     with ThreadPoolExecutor(max_workers=64) as pool:
         list(pool.map(one, range(total)))
-    duration = time.monotonic() - started
-    latencies.sort()
-    pct = functools.partial(percentile, latencies)
-    return {
-        "queries": len(paths),
-        "c": None,
-        "rate": rate,
-        "requests": total,
-        "rps": total / duration,
-        "p50": pct(50),
-        "p95": pct(95),
-        "p99": pct(99),
-        "non2xx": errors[0],
-    }
+    return summary(latencies, time.monotonic() - started, errors[0], queries=len(paths), c=None, rate=rate)
 
 
 # --- Submissions -------------------------------------------------------------------------
