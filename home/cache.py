@@ -97,21 +97,22 @@ def _recent_generation() -> int:
     return generation
 
 
-def remember(name: str, compute: Callable[[], Any]) -> Any:
+def remember(name: str, compute: Callable[[], Any], exact: bool = False) -> Any:
     """``compute()``, kept until content changes: for small values many pages need and only
     content edits change (a page's URL, an editable word list, a short directory).
 
     Kept in the worker's memory and in the page cache's store, keyed on the same generation
-    as the cached pages (this worker checks it at most every ``REMEMBER_GENERATION_SECONDS``)
-    and bounded by ``FRAGMENT_CACHE_SECONDS``; with 0 (tests, DEBUG) or the cache down,
-    computed every time. Callers must not modify what they get.
+    as the cached pages (this worker checks it at most every ``REMEMBER_GENERATION_SECONDS``,
+    or on every call with ``exact``: one cache read, for values an edit must change at the next
+    request, in every worker) and bounded by ``FRAGMENT_CACHE_SECONDS``; with 0 (tests, DEBUG)
+    or the cache down, computed every time. Callers must not modify what they get.
     """
     seconds = int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0)
     if not seconds or settings.DEBUG:
         return compute()
     now = time.monotonic()
     try:
-        generation = _recent_generation()
+        generation = current_generation() if exact else _recent_generation()
         kept = _remembered.get(name)
         if kept is not None and kept[0] == generation and kept[2] > now:
             return kept[1]
@@ -204,41 +205,26 @@ class PageCacheMiddleware:
 
 
 def restricted_sections() -> list[tuple[str, int]]:
-    """``(path, depth)`` of every page with a view restriction (password, login, groups):
-    the sections ``public_q()`` leaves out, read from the database once per generation.
+    """``(path, depth)`` of every page with a view restriction (password, login, groups): the
+    sections ``public_q()`` leaves out, read from the database once per generation.
 
-    Unlike ``remember()``, the generation is read on every call (one cache read instead of a
-    query): a section put behind a password leaves every search and listing at the next
-    request, in every worker. Adding, changing or removing a restriction and moving a page
-    bump the generation; with the cache down, the database is asked every time.
+    The generation is read on every call (``exact``), so a section put behind a password leaves
+    every search and listing at the next request, in every worker. Adding, changing or removing
+    a restriction and moving a page bump the generation.
     """
     from wagtail.models import PageViewRestriction
 
-    def read():
-        return list(PageViewRestriction.objects.order_by("page__path").values_list("page__path", "page__depth"))
-
-    if not int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0) or settings.DEBUG:
-        return read()
-    try:
-        generation = current_generation()
-    except Exception:  # the cache being down must never take the site down
-        logger.warning("cache unavailable for view restrictions", exc_info=True)
-        return read()
-    kept = _restricted.get(generation)
-    if kept is None:
-        kept = read()
-        _restricted.clear()
-        _restricted[generation] = kept
-    return kept
-
-
-#: Per worker: generation -> restricted sections (only the latest generation is kept).
-_restricted: dict[int, list[tuple[str, int]]] = {}
+    return remember(
+        "view-restrictions",
+        lambda: list(PageViewRestriction.objects.order_by("page__path").values_list("page__path", "page__depth")),
+        exact=True,
+    )
 
 
 def public_q():
     """``Q`` of the pages outside every restricted section: Wagtail's ``PageQuerySet.public()``
-    (``exclude(private_q())``) without its query for the restrictions on each call."""
+    (``exclude(private_q())``) without its query for the restrictions on each call. Every
+    public page, listing, menu, sitemap and the search use it (``.filter(public_q())``)."""
     from django.db.models import Q
 
     private = Q()

@@ -10,6 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from home.cache import public_q
+
 from .kinds import Kind
 from .text import excerpt, fold, folded_matcher, plain_text
 
@@ -31,8 +33,6 @@ class Hit:
 
 def public_pages(locale):
     """Pages a visitor may see in ``locale``: live, without view restriction."""
-    from home.cache import public_q
-
     return Page.objects.live().filter(public_q(), locale=locale)
 
 
@@ -256,7 +256,7 @@ def _help_page_url(locale) -> str:
         model = apps.get_model("ressources", "ResourceIndexPage")
     except LookupError:
         return ""
-    page = model.objects.live().public().filter(locale=locale).first()
+    page = model.objects.live().filter(public_q(), locale=locale).first()
     return page.url if page else ""
 
 

@@ -3,11 +3,13 @@
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
+from home.cache import public_q
+
 
 class CampaignPageQuerySet(PageQuerySet):
     def published(self):
         """What a visitor may see: live, public pages."""
-        return self.live().public()
+        return self.live().filter(public_q())
 
     def of_type(self, code: str):
         """Pages tagged with the harassment type ``code`` (the same in every language)."""

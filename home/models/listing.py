@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from home.cache import public_q
 from home.pagination import paginate
 
 
@@ -24,7 +25,7 @@ class ListingMixin(models.Model):
             from django.apps import apps
 
             model = apps.get_model(model)
-        return model.objects.child_of(self).live().public().order_by("-first_published_at")
+        return model.objects.child_of(self).live().filter(public_q()).order_by("-first_published_at")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

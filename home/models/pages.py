@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.cache import public_q
 
 from .mixins import BodyMixin, IntroMixin, SocialMetaMixin
 
@@ -41,7 +42,7 @@ class BasePage(SocialMetaMixin, IntroMixin, Page):
 
     def get_menu_children(self):
         """Children shown in sub-navigation and section lists: live, public, in menus."""
-        return self.get_children().live().public().in_menu().specific()
+        return self.get_children().live().filter(public_q()).in_menu().specific()
 
 
 class HomePage(BasePage):
@@ -103,14 +104,14 @@ class HomePage(BasePage):
         TestimonyPage = apps.get_model("temoignages", "TestimonyPage")
         TestimonyFormPage = apps.get_model("temoignages", "TestimonyFormPage")
         ResourceIndexPage = apps.get_model("ressources", "ResourceIndexPage")
-        context["edito"] = SimpleLazyObject(lambda: EditoPage.objects.child_of(self).live().public().first())
+        context["edito"] = SimpleLazyObject(lambda: EditoPage.objects.child_of(self).live().filter(public_q()).first())
         context["latest_testimonies"] = SimpleLazyObject(lambda: TestimonyPage.objects.latest_for_home(self.locale))
         context["sections"] = self.get_menu_children()
         context["testify_page"] = SimpleLazyObject(
-            lambda: TestimonyFormPage.objects.descendant_of(self).live().public().first()
+            lambda: TestimonyFormPage.objects.descendant_of(self).live().filter(public_q()).first()
         )
         context["help_page"] = SimpleLazyObject(
-            lambda: ResourceIndexPage.objects.child_of(self).live().public().first()
+            lambda: ResourceIndexPage.objects.child_of(self).live().filter(public_q()).first()
         )
         return context
 

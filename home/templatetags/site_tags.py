@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from home.cache import public_q
+
 register = template.Library()
 
 
@@ -28,7 +30,7 @@ def _home_for_language(request, language_code: str):
 def main_menu(context):
     request = context.get("request")
     home = _home_for_language(request, get_language())
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
+    items = home.get_children().live().filter(public_q()).in_menu() if home else Page.objects.none()
     current = context.get("page")
     return {"home": home, "items": items, "current_path": current.path if current else ""}
 

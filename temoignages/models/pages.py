@@ -17,6 +17,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.cache import public_q
 from home.models import BasePage, HarassmentType, ListingMixin
 from home.pagination import paginate
 from temoignages.choices import AgeRange, Region, Role
@@ -29,7 +30,7 @@ SLUG_RE = re.compile(r"[\w-]{1,100}")
 class TestimonyPageQuerySet(PageQuerySet):
     def published(self):
         """What a visitor may see: live and not behind a privacy restriction."""
-        return self.live().public()
+        return self.live().filter(public_q())
 
     def latest_for_home(self, locale, limit: int = 3):
         return (
@@ -118,7 +119,7 @@ class TestimonyIndexPage(ListingMixin, BasePage):
         context["query_string"] = urlencode(query)
         from .form_page import TestimonyFormPage
 
-        context["testify_page"] = TestimonyFormPage.objects.child_of(self).live().public().first()
+        context["testify_page"] = TestimonyFormPage.objects.child_of(self).live().filter(public_q()).first()
         return context
 
 
