@@ -8,6 +8,14 @@ class TemoignagesConfig(AppConfig):
     verbose_name = _("Témoignages")
 
     def ready(self):
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
         from temoignages import handlers
+        from temoignages.models import TestimonySubmission
+        from temoignages.permissions import ModeratedPagePermissionPolicy, PrivateRecordPermissionPolicy
 
         handlers.connect()
+        # Every admin listing, search and API answer reads this policy (``policy_registry``).
+        register_permission_policy(Page, ModeratedPagePermissionPolicy(Page))
+        register_permission_policy(TestimonySubmission, PrivateRecordPermissionPolicy(TestimonySubmission))

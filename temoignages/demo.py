@@ -9,6 +9,7 @@ from home.demo import ensure_child, ensure_translation, paragraphs
 from home.models import HarassmentType
 
 from .models import TestimonyFormPage, TestimonyIndexPage, TestimonyPage
+from .permissions import creating_testimonies
 
 FORM_FR = {
     "title": "Témoigner",
@@ -151,6 +152,11 @@ def _publish_story(index, locale, spec):
 
 
 def load(home):
+    with creating_testimonies():
+        return _load(home)
+
+
+def _load(home):
     index = ensure_child(
         home,
         TestimonyIndexPage,

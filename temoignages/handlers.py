@@ -44,13 +44,6 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
     submission.mark(Status.REJECTED, reason=reason or "")
 
 
-def on_workflow_submitted(sender, instance, user=None, **kwargs):
-    """A rejected testimony sent back to moderation is pending again."""
-    submission = _submission_for(instance.content_object)
-    if submission is not None and submission.status == Status.REJECTED:
-        submission.mark(Status.PENDING)
-
-
 def on_index_created(sender, instance, created, raw=False, **kwargs):
     """A new testimony index (e.g. a new language) gets the workflow and the moderators' rights."""
     if created and not raw:
@@ -83,7 +76,6 @@ def connect() -> None:
     page_published.connect(on_page_published, sender=TestimonyPage, dispatch_uid="temoignages_published")
     page_unpublished.connect(on_page_unpublished, sender=TestimonyPage, dispatch_uid="temoignages_unpublished")
     workflow_rejected.connect(on_workflow_rejected, sender=WorkflowState, dispatch_uid="temoignages_rejected")
-    workflow_submitted.connect(on_workflow_submitted, sender=WorkflowState, dispatch_uid="temoignages_submitted")
     post_save.connect(on_index_created, sender=TestimonyIndexPage, dispatch_uid="temoignages_index_created")
     # Same dispatch_uid as wagtail.admin's own receivers: this app is ready() first, so
     # Wagtail's later connect() with that uid is ignored and these wrappers replace them.

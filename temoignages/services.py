@@ -18,6 +18,7 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry, WorkflowState
 from temoignages.choices import Status
 from temoignages.models import TestimonyCounter, TestimonyIndexPage, TestimonyPage, TestimonySubmission
 from temoignages.moderation import get_moderation_workflow
+from temoignages.permissions import creating_testimonies
 from temoignages.receipts import hash_receipt, new_receipt_code
 
 logger = logging.getLogger(__name__)
@@ -91,7 +92,8 @@ def _create_page_locked(submission_id: int) -> TestimonyPage | None:
         region=submission.region,
         story=submission.story,
     )
-    parent.add_child(instance=page)
+    with creating_testimonies():
+        parent.add_child(instance=page)
     page.save_revision(log_action=False)
     submission.page = page
     submission.save(update_fields=["page"])

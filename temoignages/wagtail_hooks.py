@@ -1,5 +1,8 @@
 """Admin: the private records (moderators only), the dashboard panel, export and repair."""
 
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from temoignages import admin_views
@@ -37,6 +41,14 @@ class SubmissionIndexView(IndexView):
         return buttons
 
 
+class NoChooserViewSet(SnippetChooserViewSet):
+    """No chooser for the private records: no field links to one, and Wagtail's snippet choosers
+    answer any admin user, whatever their permissions on the model."""
+
+    def get_urlpatterns(self):
+        return []
+
+
 class TestimonySubmissionViewSet(SnippetViewSet):
     """Moderators only: model permissions that only the « Modérateurs » group holds."""
 
@@ -51,6 +63,8 @@ class TestimonySubmissionViewSet(SnippetViewSet):
     list_filter = ["status", "harassment_type", "locale"]
     list_export = []
     inspect_view_enabled = True
+    copy_view_enabled = False
+    chooser_viewset_class = NoChooserViewSet
     inspect_view_fields = [
         "created_at",
         "status",
@@ -84,7 +98,16 @@ def register_admin_urls():
         path("export.csv", admin_views.export_csv, name="export"),
         path("reparer/", admin_views.repair, name="repair"),
     ]
-    return [path("temoignages/", include((urls, "temoignages_admin"), namespace="temoignages_admin"))]
+    return [
+        path("temoignages/", include((urls, "temoignages_admin"), namespace="temoignages_admin")),
+        # wagtail-localize's snippet API lists any snippet model to any admin user; this app's
+        # URLs come first (INSTALLED_APPS order), so its private records are not found there.
+        path("localize/api/snippets/temoignages/<path:rest>", not_found, name="localize_snippets_api_refused"),
+    ]
+
+
+def not_found(request, rest):
+    raise Http404
 
 
 class PendingTestimoniesPanel(Component):
@@ -109,3 +132,28 @@ class PendingTestimoniesPanel(Component):
 def add_pending_testimonies_panel(request, panels):
     if is_moderator(request.user):
         panels.append(PendingTestimoniesPanel(request))
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_testimonies(request, page):
+    """A copy of a section with its subpages would copy the testimonies in it: refused up front
+    (``TestimonyPage.save`` would refuse each of them anyway, halfway through the copy)."""
+    if request.method == "POST" and request.POST.get("copy_subpages") and _holds_testimonies(page):
+        messages.error(
+            request,
+            _("Cette section contient des témoignages : copiez-la sans ses sous-pages. Un témoignage n'est jamais copié."),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+def _holds_testimonies(page) -> bool:
+    return TestimonyPage.objects.descendant_of(page, inclusive=True).exists()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_unpublished_testimonies_from_chooser(pages, request):
+    """Editors may link to a published testimony, never see the drafts in the queue."""
+    if is_moderator(request.user):
+        return pages
+    return pages.exclude(pk__in=TestimonyPage.objects.not_live().values("pk"))

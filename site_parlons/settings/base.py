@@ -264,6 +264,8 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# The approve step is the only way a testimony is published (temoignages/permissions.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "temoignages.workflow_actions.publish_approved"
 WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
 
 # --- Help section ---------------------------------------------------------

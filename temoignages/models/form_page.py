@@ -7,9 +7,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.models import BasePage, BodyMixin, SiteSettings
 from home.models.settings import live_translation
+from temoignages.permissions import ModeratedSubtreeMixin
 
 
-class TestimonyFormPage(RoutablePageMixin, BodyMixin, BasePage):
+class TestimonyFormPage(ModeratedSubtreeMixin, RoutablePageMixin, BodyMixin, BasePage):
     """Where anyone tells their story, without an account.
 
     Routes: ``""`` shows the form (GET) and receives it (POST); ``suivi/`` is the status

@@ -22,6 +22,7 @@ from home.models import BasePage, HarassmentType, ListingMixin
 from home.pagination import paginate
 from temoignages.choices import AgeRange, Region, Role
 from temoignages.panels import PersonalDataPanel
+from temoignages.permissions import ModeratedSubtreeMixin, TestimonyPermissionTester, check_creation_allowed
 
 # Query-string values accepted as a type code or tag slug (Unicode letters allowed, as taggit's slugs).
 SLUG_RE = re.compile(r"[\w-]{1,100}")
@@ -61,7 +62,7 @@ class TestimonyPageTag(TaggedItemBase):
     content_object = ParentalKey("temoignages.TestimonyPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class TestimonyIndexPage(ListingMixin, BasePage):
+class TestimonyIndexPage(ModeratedSubtreeMixin, ListingMixin, BasePage):
     """« Témoignages »: the published testimonies, newest first, filterable by type and tag."""
 
     listing_model = "temoignages.TestimonyPage"
@@ -128,6 +129,8 @@ class TestimonyPage(BasePage):
 
     The page title stays neutral (« Témoignage n° 12 ») so that notifications and admin lists
     never carry words typed by the author; the title the author proposed goes in ``headline``.
+    Created only from a private record (``temoignages.services``), published only by the
+    moderation workflow's approve step (``temoignages.permissions``).
     """
 
     harassment_type = models.ForeignKey(
@@ -191,10 +194,22 @@ class TestimonyPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("story"), index.SearchField("headline")]
     parent_page_types = ["temoignages.TestimonyIndexPage"]
     subpage_types = []
+    # Never added by hand in the admin: every testimony comes from the form.
+    is_creatable = False
 
     class Meta:
         verbose_name = _("témoignage")
         verbose_name_plural = _("témoignages")
+
+    def permissions_for_user(self, user):
+        return TestimonyPermissionTester(user, self)
+
+    def save(self, *args, **kwargs):
+        # A copy, an alias or a translation would be a public story without a private record:
+        # it would escape moderation, withdrawal and retention.
+        if self._state.adding:
+            check_creation_allowed()
+        return super().save(*args, **kwargs)
 
     @property
     def display_title(self) -> str:

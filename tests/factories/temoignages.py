@@ -11,6 +11,7 @@ from home.models import DEFAULT_HARASSMENT_TYPES, HarassmentType
 from temoignages import models
 from temoignages.choices import Role
 from temoignages.forms import form_timer
+from temoignages.permissions import creating_testimonies
 from temoignages.receipts import hash_receipt, new_receipt_code
 
 from .home import BasePageFactory
@@ -29,6 +30,12 @@ class TestimonyPageFactory(BasePageFactory):
 
     class Meta:
         model = models.TestimonyPage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Tests stand in for the submission flow, the only creator of testimony pages.
+        with creating_testimonies():
+            return super()._create(model_class, *args, **kwargs)
 
 
 class TestimonyFormPageFactory(BasePageFactory):
