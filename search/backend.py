@@ -49,7 +49,47 @@ def _french_sqlite_backend_class():
             weights = ", ".join(str(w) for w in BM25_WEIGHTS)
             return f"bm25({table}, {weights})", []
 
-    class FrenchSQLiteSearchQueryCompiler(modelsearch_sqlite.SQLiteSearchQueryCompiler):
+    class FieldColumnsMixin:
+        """Searches restricted to some fields (``fields=``), as the admin's listings ask.
+
+        modelsearch's SQLite compiler puts the field names themselves in the FTS5 column filter
+        (``{name description} : …``), but its index has only three columns (title, body,
+        autocomplete): SQLite answers « no such column » (django-modelsearch issue #47). Here
+        each field stands for the column that holds it: ``title`` for the field named title,
+        ``body`` for the other search fields, ``autocomplete`` when autocompleting. The body
+        column holds every non-title field of an object, so a restricted search may also match
+        words of its other indexed fields: a wider answer, never an error.
+        """
+
+        def fts_columns(self) -> list[str]:
+            if not self.fields or self.FTS_TABLE_FIELDS == ["autocomplete"]:
+                return list(self.FTS_TABLE_FIELDS)
+            return sorted({"title" if name == "title" else "body" for name in self.fields})
+
+        def search(self, config, start, stop, score_field=None):
+            # modelsearch reads ``self.fields`` only to build its MATCH column filter; the
+            # requested names are checked (``check()``) before and kept after.
+            requested, self.fields = self.fields, (self.fts_columns() if self.fields else None)
+            try:
+                return super().search(config, start, stop, score_field=score_field)
+            finally:
+                self.fields = requested
+
+        def matching_entries(self, config):
+            """FTS index entries matching the query, for this model; None for shapes left to
+            modelsearch (match-all, negations)."""
+            normalized = normalize(self.query)
+            if isinstance(normalized, (MatchAll, Not)):
+                return None
+            search_query = self.build_search_query(normalized, config=config)
+            if search_query is None:
+                return None
+            match = MatchExpression(self.fts_columns(), search_query)
+            return modelsearch_sqlite.SQLiteFTSIndexEntry.objects.filter(match).filter(
+                index_entry__content_type__in=modelsearch_sqlite.get_descendants_content_types_pks(self.queryset.model)
+            )
+
+    class FrenchSQLiteSearchQueryCompiler(FieldColumnsMixin, modelsearch_sqlite.SQLiteSearchQueryCompiler):
         def build_search_query_content(self, query, config=None):
             if not isinstance(query, PlainText):
                 return super().build_search_query_content(query, config=config)
@@ -70,22 +110,6 @@ def _french_sqlite_backend_class():
             if lexemes is None:
                 return super().build_search_query_content(query, config=config)
             return SearchQueryExpression(lexemes, config=config)
-
-        def matching_entries(self, config):
-            """FTS index entries matching the query, for this model; None for shapes left to
-            modelsearch (match-all, negations)."""
-            normalized = normalize(self.query)
-            if isinstance(normalized, (MatchAll, Not)):
-                return None
-            search_query = self.build_search_query(normalized, config=config)
-            if search_query is None:
-                return None
-            match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
-            return modelsearch_sqlite.SQLiteFTSIndexEntry.objects.filter(match).filter(
-                index_entry__content_type__in=modelsearch_sqlite.get_descendants_content_types_pks(
-                    self.queryset.model
-                )
-            )
 
         def ranked_ids(self, config):
             """Matching object ids, best first, with their scores; None if this query shape is
@@ -108,9 +132,9 @@ def _french_sqlite_backend_class():
             )
             allowed = {
                 str(pk)
-                for pk in self.queryset.filter(
-                    pk__in=matching.values("index_entry__object_id")
-                ).values_list("pk", flat=True)
+                for pk in self.queryset.filter(pk__in=matching.values("index_entry__object_id")).values_list(
+                    "pk", flat=True
+                )
             }
             ranked, seen = [], set()
             for object_id, score in rows:
@@ -124,6 +148,10 @@ def _french_sqlite_backend_class():
             if isinstance(self.query, (PlainText, Phrase)):
                 return WeightedBM25()
             return super()._build_rank_expression(vectors, config)
+
+    class FrenchSQLiteAutocompleteQueryCompiler(FieldColumnsMixin, modelsearch_sqlite.SQLiteAutocompleteQueryCompiler):
+        """The admin's search boxes autocomplete; their results are faceted by type like a
+        search's (``FrenchSQLiteSearchResults.facet`` needs ``matching_entries``)."""
 
     class LigatureFreeIndexer(modelsearch_sqlite.ObjectIndexer):
         def prepare_value(self, value):
@@ -210,6 +238,7 @@ def _french_sqlite_backend_class():
 
     class FrenchSQLiteSearchBackend(modelsearch_sqlite.SQLiteSearchBackend):
         query_compiler_class = FrenchSQLiteSearchQueryCompiler
+        autocomplete_query_compiler_class = FrenchSQLiteAutocompleteQueryCompiler
         results_class = FrenchSQLiteSearchResults
         index_class = FrenchSQLiteIndex
 
@@ -370,7 +399,12 @@ def _french_postgres_backend_class():
             entries_sql, entries_params = entries
             allowed = compiler.queryset.order_by().values_list("pk", field_name)
             allowed_sql, allowed_params = allowed.query.sql_with_params()
-            integer_pk = model._meta.pk.get_internal_type() in ("AutoField", "BigAutoField", "IntegerField", "BigIntegerField")
+            integer_pk = model._meta.pk.get_internal_type() in (
+                "AutoField",
+                "BigAutoField",
+                "IntegerField",
+                "BigIntegerField",
+            )
             # Object ids are text in the index; compared as integers, PostgreSQL joins on the
             # primary key instead of casting every page's id to text.
             join_on = "allowed.pk = entries.object_id::bigint" if integer_pk else "allowed.pk::text = entries.object_id"
@@ -394,7 +428,9 @@ def _french_postgres_backend_class():
                 cursor.execute(statement, arguments)
                 rows = cursor.fetchall()
             counts = {facet: int(value) for pk, facet, value in rows if pk is None}
-            ranked = sorted(((pk, facet, value) for pk, facet, value in rows if pk is not None), key=lambda r: (-r[2], -r[0]))
+            ranked = sorted(
+                ((pk, facet, value) for pk, facet, value in rows if pk is not None), key=lambda r: (-r[2], -r[0])
+            )
             return counts, [(pk, facet) for pk, facet, _ in ranked]
 
     class FrenchPostgresSearchBackend(modelsearch_postgres.PostgresSearchBackend):

@@ -40,7 +40,16 @@ class HarassmentType(TranslatableMixin, index.Indexed, models.Model):
     objects = HarassmentTypeQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("name"), index.SearchField("description"), index.FilterField("locale_id")]
+    # The admin's list searches name and code (home/wagtail_hooks.py) and autocompletes:
+    # each of its fields must be indexed, or the search backend refuses the query.
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("code"),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("code"),
+        index.FilterField("locale_id"),
+    ]
     # wagtail-localize: the name and description are translated; the code and the order
     # are the same in every language.
     translatable_fields = [
