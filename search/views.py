@@ -1,6 +1,7 @@
 """The site search page and the OpenSearch description."""
 
 from django.conf import settings
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
@@ -20,6 +21,9 @@ from .text import clean_query
 PER_PAGE = 10
 #: On the first page of « all kinds », this many snippets of each kind are shown beside the pages.
 SNIPPETS_PREVIEW = 3
+#: No search has this many pages of results. A larger ``?page=`` is a 404 before any query:
+#: its offset would not even fit in PostgreSQL's bigint (a 500 until then).
+MAX_PAGE = 10_000
 
 # Kept for callers of the foundation's helper.
 __all__ = ["clean_query", "opensearch", "search"]
@@ -41,7 +45,10 @@ def search(request):
         locale = active_locale()  # Locale.get_active(): the default locale as a fallback
         # The counts by kind and the requested page of results, in one query where the backend
         # can (for a snippet kind, only the counts).
-        start = (requested_number(request) - 1) * PER_PAGE
+        number = requested_number(request)
+        if number > MAX_PAGE:
+            raise Http404("no such page of results")
+        start = (number - 1) * PER_PAGE
         page_kind = kind if kind is not None and not kind.is_snippet else None
         window = (start, start + PER_PAGE) if kind is None or page_kind is not None else (0, 0)
         counts, page_search = services.page_results(query, locale, kinds, page_kind, *window)

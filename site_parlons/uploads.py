@@ -1,4 +1,10 @@
-"""Strip metadata (EXIF, GPS, XMP, ICC comments) from uploaded images before they are stored.
+"""Check and clean editors' image uploads: every frame must decode, and metadata (EXIF, GPS,
+XMP, ICC comments) is stripped before the image is stored.
+
+Wagtail reads only an image's header before accepting it, and lets Pillow's errors on a
+truncated or corrupt file escape (a 500). ``ImageForm`` (``WAGTAILIMAGES_IMAGE_FORM_BASE``,
+used by the single and the multiple upload) decodes every frame and turns any failure into
+a French form error.
 
 A photo from a phone carries the place it was taken and the device; a campaign about
 harassment must not publish that. Wagtail already refuses files that are not real images
@@ -14,11 +20,15 @@ from __future__ import annotations
 import io
 import logging
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db.models.signals import pre_save
+from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageOps, ImageSequence
 from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 from wagtail.utils.file import hash_filelike
 
 logger = logging.getLogger(__name__)
@@ -31,6 +41,52 @@ SAVE_OPTIONS = {
     "GIF": {},
     "AVIF": {"quality": 80},
 }
+
+
+def decode_every_frame(upload) -> None:
+    """Decode every frame of the uploaded file with Pillow; raise whatever Pillow raises."""
+    upload.seek(0)
+    try:
+        with PILImage.open(upload) as image:
+            for frame in ImageSequence.Iterator(image):
+                frame.load()
+    finally:
+        upload.seek(0)
+
+
+class CheckedImageField(WagtailImageField):
+    """Wagtail's image field, where a file Pillow cannot fully read is a form error."""
+
+    default_error_messages = {
+        "unreadable_image": _(
+            "Ce fichier image est incomplet ou abîmé et ne peut pas être lu. Enregistrez-le de nouveau "
+            "depuis votre logiciel d'images, puis réessayez."
+        ),
+    }
+
+    def to_python(self, data):
+        try:
+            checked = super().to_python(data)
+            if checked is not None:
+                decode_every_frame(data)
+        except ValidationError:
+            raise
+        except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError… on a bad file
+            raise ValidationError(self.error_messages["unreadable_image"], code="unreadable_image") from exc
+        return checked
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail's image form with ``CheckedImageField`` for the file (``WAGTAILIMAGES_IMAGE_FORM_BASE``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        original = self.fields.get("file")
+        if original is not None:
+            # Same label, requirement and widget (with the attributes Wagtail set on it).
+            self.fields["file"] = CheckedImageField(
+                label=original.label, required=original.required, widget=original.widget
+            )
 
 
 def strip_metadata(data: bytes) -> tuple[bytes, int, int] | None:

@@ -11,6 +11,7 @@ from search import views as search_views
 from . import views
 from .sitemaps import I18nSitemap
 
+handler400 = "site_parlons.views.bad_request"
 handler404 = "site_parlons.views.page_not_found"
 handler500 = "site_parlons.views.server_error"
 

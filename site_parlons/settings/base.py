@@ -75,6 +75,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Bad input and a database outage get the site's 400 and 503 pages (site_parlons/guards.py).
+    # Below the page cache (inserted after WhiteNoise), so a cached page is still served while
+    # the database is down; the field limit checks a public POST before CSRF or any view reads it.
+    "site_parlons.guards.PublicFormFieldLimitMiddleware",
+    "site_parlons.guards.DatabaseOutageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -213,7 +218,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Django's cap on fields is for the Wagtail admin: its page editor posts several fields per
+# StreamField block. Public forms (outside /admin/) are capped far lower (site_parlons/guards.py).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+PUBLIC_FORM_MAX_FIELDS = 100
 # A whole testimony plus the form fields fits well below this; larger bodies get a 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
@@ -259,6 +267,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif", "gif"]
+# Every frame of an upload is decoded before it is accepted: a truncated or corrupt image is a
+# form error, not a 500 (site_parlons/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "site_parlons.uploads.ImageForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
