@@ -14,7 +14,9 @@ postgres://postgres@127.0.0.1:5432/parlons_bench, is reachable) it:
    interleaving floor / cached / uncached so machine drift affects all three;
 4. posts testimonies (50 at once, then 5 per second for 60 s while readers load pages)
    when the testimony form exists, and counts what was stored;
-5. reads the peak RSS (VmHWM) of every gunicorn worker.
+5. reads the cached home with and without a burst of submissions arriving meanwhile: its p99
+   and share of cache hits must not change (a submission invalidates nothing public);
+6. reads the peak RSS (VmHWM) of every gunicorn worker.
 
 Everything is bounded: fixed durations, fixed request counts, local addresses only.
 Not a test: nothing here runs in `make test`. Results: printed tables and
@@ -399,45 +401,57 @@ def count_stored(env) -> dict[str, int]:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def submissions(server: Server, form_path: str, reader_paths: list[str], env) -> dict | None:
+def post_testimony(server: Server, form_path: str, target: str, fields: dict, n: int) -> tuple[int, float]:
+    """One person: opens the form, takes a few seconds to write, sends it: ``(status, ms)``. Each
+    from their own address (as nginx passes it), so the per-visitor rate limit applies per person."""
+    visitor = {"X-Forwarded-For": f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"}
+    try:
+        status, headers, body = request(server.port, form_path, headers=visitor)
+        cookie = SimpleCookie()
+        for name, value in headers:
+            if name.lower() == "set-cookie":
+                cookie.load(value)
+        _, fresh = parse_form(body.decode("utf-8", "replace"))
+        # This visitor's own form: its CSRF token and anti-bot timer, the answers filled in.
+        payload = fresh or fields
+        time.sleep(FILL_SECONDS)
+        started = time.perf_counter()
+        code, _, _ = request(
+            server.port,
+            target,
+            method="POST",
+            body=urllib.parse.urlencode(payload, doseq=True),
+            headers={
+                **visitor,
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": "; ".join(f"{k}={m.value}" for k, m in cookie.items()),
+                "Referer": f"http://{HOST}:{server.port}{form_path}",
+            },
+        )
+    except OSError:
+        code, started = 0, time.perf_counter()
+    return code, (time.perf_counter() - started) * 1000
+
+
+def the_form(server: Server, form_path: str) -> tuple[str, dict] | None:
+    """``(target, fields)`` of the testimony form, or None when it is not on the page yet."""
     status, headers, body = request(server.port, form_path)
     action, fields = parse_form(body.decode("utf-8", "replace"))
     if fields is None:
+        return None
+    return (urllib.parse.urljoin(form_path, action) if action else form_path), fields
+
+
+def submissions(server: Server, form_path: str, reader_paths: list[str], env) -> dict | None:
+    form = the_form(server, form_path)
+    if form is None:
         log("note: the testimony form is not on the page yet: submissions skipped")
         return None
-    target = urllib.parse.urljoin(form_path, action) if action else form_path
+    target, fields = form
     before = count_stored(env)
 
     def submit(n) -> tuple[int, float]:
-        """One person: opens the form, takes a few seconds to write, sends it. Each from their
-        own address (as nginx passes it), so the per-visitor rate limit applies per person."""
-        visitor = {"X-Forwarded-For": f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"}
-        try:
-            status, headers, body = request(server.port, form_path, headers=visitor)
-            cookie = SimpleCookie()
-            for name, value in headers:
-                if name.lower() == "set-cookie":
-                    cookie.load(value)
-            _, fresh = parse_form(body.decode("utf-8", "replace"))
-            # This visitor's own form: its CSRF token and anti-bot timer, the answers filled in.
-            payload = fresh or fields
-            time.sleep(FILL_SECONDS)
-            started = time.perf_counter()
-            code, _, _ = request(
-                server.port,
-                target,
-                method="POST",
-                body=urllib.parse.urlencode(payload, doseq=True),
-                headers={
-                    **visitor,
-                    "Content-Type": "application/x-www-form-urlencoded",
-                    "Cookie": "; ".join(f"{k}={m.value}" for k, m in cookie.items()),
-                    "Referer": f"http://{HOST}:{server.port}{form_path}",
-                },
-            )
-        except OSError:
-            code, started = 0, time.perf_counter()
-        return code, (time.perf_counter() - started) * 1000
+        return post_testimony(server, form_path, target, fields, n)
 
     results: list[tuple[int, float]] = []
     with ThreadPoolExecutor(max_workers=50) as pool:
@@ -471,6 +485,83 @@ def submissions(server: Server, form_path: str, reader_paths: list[str], env) ->
         "reader_rps": sum(r["rps"] for r in readers),
         "reader_errors": sum(r["non2xx"] + r["socket_errors"] for r in readers),
     }
+
+
+def cached_reads(port: int, path: str, concurrency: int, seconds: float) -> dict:
+    """Like ``python_load``, also counting the answers served from the page cache (X-Cache: HIT)."""
+    latencies, errors, hits = [], [0], [0]
+    stop_at = time.monotonic() + seconds
+    lock = threading.Lock()
+
+    def reader():
+        while time.monotonic() < stop_at:
+            start = time.perf_counter()
+            try:
+                status, headers, _ = request(port, path, timeout=10)
+            except OSError:
+                status, headers = 0, []
+            elapsed = (time.perf_counter() - start) * 1000
+            with lock:
+                latencies.append(elapsed)
+                errors[0] += status != 200
+                hits[0] += ("X-Cache", "HIT") in headers
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=reader) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return summary(latencies, time.monotonic() - started, errors[0], hit_share=hits[0] / max(1, len(latencies)))
+
+
+#: Testimonies per second in the burst (each from its own visitor, under every rate limit).
+BURST_RATE = 5
+
+
+def home_during_submission_burst(server: Server, home_path: str, form_path: str, seconds: float) -> dict | None:
+    """The cached home read by 4 visitors at once for ``seconds``, alone, then while
+    ``BURST_RATE`` testimonies a second arrive: p99 and share of cache hits of each."""
+    form = the_form(server, form_path)
+    if form is None:
+        return None
+    target, fields = form
+    quiet = cached_reads(server.port, home_path, 4, seconds)
+    posted: list[tuple[int, float]] = []
+
+    def burst() -> None:
+        with ThreadPoolExecutor(max_workers=4 * BURST_RATE * round(FILL_SECONDS)) as pool:
+            futures = []
+            # Posts land from FILL_SECONDS after their form was read: cover the whole measurement.
+            for second in range(round(seconds + FILL_SECONDS) + 1):
+                tick = time.monotonic()
+                n = 100_000 + second * BURST_RATE  # visitors the other submission load never uses
+                futures += [
+                    pool.submit(post_testimony, server, form_path, target, fields, n + i) for i in range(BURST_RATE)
+                ]
+                time.sleep(max(0.0, 1 - (time.monotonic() - tick)))
+            posted.extend(f.result() for f in futures)
+
+    thread = threading.Thread(target=burst)
+    thread.start()
+    time.sleep(FILL_SECONDS)  # the first posts arrive now
+    busy = cached_reads(server.port, home_path, 4, seconds)
+    thread.join()
+    codes: dict[int, int] = {}
+    for code, _ in posted:
+        codes[code] = codes.get(code, 0) + 1
+    return {"quiet": quiet, "busy": busy, "posted": len(posted), "status_codes": codes, "rate": BURST_RATE}
+
+
+def format_burst(burst: dict) -> str:
+    quiet, busy = burst["quiet"], burst["busy"]
+    return (
+        f"Cached home, 4 readers at once, alone: p50/p99 {quiet['p50']:.1f} / {quiet['p99']:.1f} ms, "
+        f"{quiet['hit_share']:.1%} cache hits; while {burst['rate']} testimonies/s are posted "
+        f"({burst['posted']} posts, status codes {burst['status_codes']}): p50/p99 {busy['p50']:.1f} / "
+        f"{busy['p99']:.1f} ms, {busy['hit_share']:.1%} cache hits; "
+        f"{quiet['non2xx'] + busy['non2xx']} reader errors."
+    )
 
 
 # --- One database leg -------------------------------------------------------------------------
@@ -553,15 +644,27 @@ def run_leg(leg: str, database_url: str | None, args) -> dict:
                 log(format_search(searches[-1]))
             searches.append(search_at_rate(servers["uncached"].port, urls["search"], SEARCH_RATE, args.seconds * 4))
             log(format_search(searches[-1]))
-        submit = None
+        submit = burst = None
         if urls["form"] and not args.skip_submissions:
+            log(f"cached home alone, then during {BURST_RATE} submissions/s…")
+            burst = home_during_submission_burst(servers["cached"], urls["home"], urls["form"], args.seconds * 2)
+            if burst:
+                log(format_burst(burst))
             log("submissions: 50 concurrent posts, then 5/s for 60 s with readers…")
             submit = submissions(servers["cached"], urls["form"], [urls["home"], urls["testimony_index"]], env)
         rss = {name: server.peak_rss_mb() for name, server in servers.items()}
     finally:
         for server in servers.values():
             server.stop()
-    return {"leg": leg, "seeded": urls, "rows": rows, "searches": searches, "submissions": submit, "rss": rss}
+    return {
+        "leg": leg,
+        "seeded": urls,
+        "rows": rows,
+        "searches": searches,
+        "burst": burst,
+        "submissions": submit,
+        "rss": rss,
+    }
 
 
 # --- Report --------------------------------------------------------------------------------
@@ -587,7 +690,11 @@ def format_row(row) -> str:
 def search_load(search: dict) -> str:
     if search.get("rate"):
         return f"{search['rate']:.0f} searches per second arriving on a fixed schedule"
-    return "one visitor at a time" if search["c"] == 1 else f"{search['c']} visitors at once, each asking again on every answer"
+    return (
+        "one visitor at a time"
+        if search["c"] == 1
+        else f"{search['c']} visitors at once, each asking again on every answer"
+    )
 
 
 def format_search(search: dict) -> str:
@@ -627,6 +734,8 @@ def report(results: list[dict]) -> str:
         lines += [format_search(search) for search in result.get("searches", [])]
         for note in seeded["notes"]:
             lines.append(f"Note: {note}.")
+        if result.get("burst"):
+            lines.append(format_burst(result["burst"]))
         submit = result["submissions"]
         if submit:
             lines.append(
@@ -676,10 +785,20 @@ def check_targets(results) -> list[str]:
             )
         searches = [r["uncached"] for r in result["rows"] if r["page"] == "search"]
         for row in searches:
-            out.append(f"- {leg}: one query repeated (table row « search », uncached) p95 {row['p95']:.0f} ms (for information)")
+            out.append(
+                f"- {leg}: one query repeated (table row « search », uncached) p95 {row['p95']:.0f} ms (for information)"
+            )
         peaks = [v for values in result["rss"].values() for v in values]
         if peaks:
             out.append(f"- {leg}: worker peak RSS {max(peaks):.0f} MB {'✔' if max(peaks) <= 200 else '✘'} (≤ 200 MB)")
+        burst = result.get("burst")
+        if burst:
+            quiet, busy = burst["quiet"], burst["busy"]
+            out.append(
+                f"- {leg}: cached home p99 alone {quiet['p99']:.0f} ms, during {burst['rate']} submissions/s "
+                f"{busy['p99']:.0f} ms; cache hits {quiet['hit_share']:.1%} → {busy['hit_share']:.1%} "
+                f"{'✔' if busy['hit_share'] >= 0.99 else '✘'} (submissions invalidate nothing public)"
+            )
         submit = result["submissions"]
         if submit:
             stored = submit["stored"].get("temoignages.TestimonyPage", 0)

@@ -5,8 +5,13 @@
   ``min_seconds`` after it was displayed is a bot, one sent after ``max_age`` has expired.
   Each form decides what a verdict means (an error message for the contact form, a silent
   thank-you for the testimony form) through ``spam_messages`` or by reading ``spam_verdict``.
-* ``RateLimit`` counts hits per client in the cache (Redis in production) under a keyed HMAC of
-  the client address that expires with the window: no address is ever stored or logged.
+* ``RateLimit`` counts hits per client in the cache (Redis, or the database shared by every
+  worker) under a keyed HMAC of the client address that expires with the window: no address
+  is ever stored or logged.
+* Both fail open: when the cache does not answer (Redis down, its errors ignored by
+  django-redis), a token is accepted and a client is not limited, because a testimony must
+  never be lost to a cache outage. ``add()`` tells the cases apart: True (done), False (the
+  key exists: a replay, a taken slot), None (the cache did not answer).
 * ``client_address`` is the one place the client address is read. Behind a reverse proxy
   (setting ``TRUST_X_FORWARDED_FOR``) it is the right-most X-Forwarded-For entry, the one the
   proxy itself appended; otherwise REMOTE_ADDR (the header could be forged).
@@ -76,9 +81,13 @@ class SignedTimer:
         return time.time() - self.min_seconds - 1
 
     def claim(self, token: str) -> bool:
-        """True the first time a token is used; False when the same form is sent again."""
+        """True the first time a token is used; False when the same form is sent again.
+
+        Also True when the cache does not answer (``add()`` gives None): a resent form then
+        makes a second record, which moderators see, rather than a testimony lost.
+        """
         digest = hashlib.sha256(f"{self.salt}:{token}".encode()).hexdigest()
-        return cache.add(f"antispam:used:{digest}", 1, timeout=self.max_age)
+        return cache.add(f"antispam:used:{digest}", 1, timeout=self.max_age) is not False
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,11 @@ class RateLimit:
 
     ``setting`` names an optional ``(limit, window)`` setting read at each call (so that it can
     be changed per site or in tests); ``subject`` narrows the count, e.g. to one page.
+
+    Each hit takes one of ``limit`` slots with ``add()``, each slot expiring ``window`` seconds
+    after its hit (a sliding window): ``add()`` is atomic in Redis and in the database cache,
+    so hits from several workers at once are all counted, which ``get()`` then ``set()`` (the
+    database cache's ``incr()``) would not do.
     """
 
     scope: str
@@ -104,18 +118,25 @@ class RateLimit:
         scope = f"{self.scope}:{subject}" if subject else self.scope
         return f"antispam:rl:{scope}:{client_key(request, scope)[:32]}"
 
-    def exceeded(self, request, subject: str = "") -> bool:
+    def slots(self, request, subject: str = "") -> list[str]:
         limit, _window = self.limit_window
-        return (cache.get(self.key(request, subject)) or 0) >= limit
+        key = self.key(request, subject)
+        return [f"{key}:{slot}" for slot in range(limit)]
+
+    def exceeded(self, request, subject: str = "") -> bool:
+        """Every slot taken. False when the cache does not answer (``get_many()`` gives {})."""
+        slots = self.slots(request, subject)
+        return len(cache.get_many(slots)) >= len(slots)
 
     def hit(self, request, subject: str = "") -> None:
         _limit, window = self.limit_window
-        key = self.key(request, subject)
-        if not cache.add(key, 1, timeout=window):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, timeout=window)
+        slots = self.slots(request, subject)
+        taken = cache.get_many(slots)
+        for slot in slots:
+            # True: counted; None: the cache did not answer, nothing to count in; False: taken
+            # by a concurrent hit since get_many(), try the next.
+            if slot not in taken and cache.add(slot, 1, timeout=window) is not False:
+                return
 
 
 class SpamProtectedFormMixin:

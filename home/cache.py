@@ -10,14 +10,22 @@ so this is Django's cache framework plus Wagtail's signals, kept deliberately sm
   token (so no page with a form), is not a preview, was not for a logged-in user and does
   not say ``private``, ``no-store`` or ``no-cache``.
 * Invalidation is a generation number: publishing, unpublishing, moving or deleting a page,
-  adding or removing a view restriction, and saving a snippet or a site setting, bumps it,
-  so every cached page of every language is stale at once (a new testimony changes the home
-  page, the index pages, the search results and the menus). ``PAGE_CACHE_SECONDS`` bounds
-  the life of an entry anyway.
+  adding or removing a view restriction, and saving a snippet or a site setting shown on
+  pages, bumps it, so every cached page of every language is stale at once (a newly published
+  testimony changes the home page, the index pages, the search results and the menus).
+  ``PAGE_CACHE_SECONDS`` bounds the life of an entry anyway. A testimony *submission* bumps
+  nothing: it writes a private record and a draft page, neither shown anywhere, and anyone can
+  post one (five an hour), which would otherwise keep the whole site uncached.
 
 Entries live in the ``pages`` cache alias: Redis when ``REDIS_URL`` is set (shared by
 every worker and host), otherwise a per-process memory cache (dev, tests) or a file cache
 shared by the workers of one host (production without Redis).
+
+When the cache does not answer (Redis down: django-redis ignores the error), every read misses
+and every write is dropped: pages are rendered, never replayed, and ``current_generation()``
+is a new number each time. An invalidation the cache could not take is retried by this
+process before it next reads the generation, so a page unpublished during the outage is not
+served from entries the cache still holds when it comes back.
 """
 
 from __future__ import annotations
@@ -36,6 +44,8 @@ from wagtail import signals as wagtail_signals
 from wagtail.models import Page
 
 logger = logging.getLogger(__name__)
+# The cache being down, reported once per worker (site_parlons/ops/caches.py).
+outage_logger = logging.getLogger("site_parlons.cache")
 
 CACHE_ALIAS = "pages"
 GENERATION_KEY = "pagecache:generation"
@@ -58,20 +68,39 @@ def _fresh_generation() -> int:
     return time.time_ns() // 1000
 
 
+# Per process: an invalidation the cache did not take (it was down), to retry.
+_invalidation_pending: list[bool] = [False]
+
+
 def current_generation() -> int:
+    """The generation every cached page and fragment is stored under (a fresh one, never
+    stored under, while the cache does not answer)."""
+    if _invalidation_pending[0] and _bump_generation():
+        _invalidation_pending[0] = False
     return page_cache().get_or_set(GENERATION_KEY, _fresh_generation, timeout=None)
+
+
+def _bump_generation() -> bool:
+    """A new generation; False when the cache did not answer (django-redis then returns None)."""
+    cache = page_cache()
+    try:
+        try:
+            return cache.incr(GENERATION_KEY) is not None
+        except ValueError:
+            # No generation yet (fresh or evicted): start a new one, newer than any before.
+            return cache.add(GENERATION_KEY, _fresh_generation(), timeout=None) is not None
+    except Exception:  # a backend that raises instead (files): the same
+        outage_logger.warning("page cache unreachable", exc_info=True)
+        return False
 
 
 def invalidate_all(**kwargs) -> None:
     """Make every cached page stale (called from the content signals)."""
-    cache = page_cache()
     forget_remembered()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        # No generation yet (fresh or evicted): start a new one, newer than any before.
-        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
-    logger.debug("page cache invalidated")
+    if _bump_generation():
+        logger.debug("page cache invalidated")
+    else:
+        _invalidation_pending[0] = True
 
 
 #: How long a worker trusts the generation it last read, for ``remember()`` only: a content
@@ -119,14 +148,14 @@ def remember(name: str, compute: Callable[[], Any], exact: bool = False) -> Any:
         cache = page_cache()
         value = cache.get(f"remember:{name}", version=generation)
     except Exception:  # the cache being down must never take the site down
-        logger.warning("cache unavailable for %s", name, exc_info=True)
+        outage_logger.warning("cache unavailable for %s", name, exc_info=True)
         return compute()
     if value is None:
         value = compute()
         try:
             cache.set(f"remember:{name}", value, seconds, version=generation)
         except Exception:
-            logger.warning("cache unavailable for %s", name, exc_info=True)
+            outage_logger.warning("cache unavailable for %s", name, exc_info=True)
     _remembered[name] = (generation, value, now + seconds)
     return value
 
@@ -184,7 +213,7 @@ class PageCacheMiddleware:
             generation = current_generation()
             entry = cache.get(key, version=generation)
         except Exception:  # the cache being down must never take the site down
-            logger.warning("page cache unreachable", exc_info=True)
+            outage_logger.warning("page cache unreachable", exc_info=True)
             return self.get_response(request)
         if entry is not None:
             status, headers, content = entry
@@ -199,7 +228,7 @@ class PageCacheMiddleware:
             try:
                 cache.set(key, (response.status_code, headers, response.content), cache_seconds(), version=generation)
             except Exception:
-                logger.warning("page cache unreachable", exc_info=True)
+                outage_logger.warning("page cache unreachable", exc_info=True)
             response.headers[HEADER] = "MISS"
         return response
 
@@ -237,16 +266,21 @@ def public_q():
 
 
 #: Apps whose non-page models are public content (taxonomy, helplines, associations…).
-#: ``temoignages`` is left out on purpose: its non-page models are private submission
-#: records, saved on every post, and never shown until a page is published.
 CONTENT_APPS = ("home", "campagne", "ressources")
+#: Apps whose non-page models are private records, never shown on a public page, even when
+#: registered as snippets for the moderators (``temoignages.TestimonySubmission``): every
+#: anonymous submission saves them. What a testimony shows is its page, once published.
+PRIVATE_APPS = ("temoignages",)
 
 
 def _is_content_model(sender) -> bool:
-    """Snippets, site settings and the content apps' models: shown in pages."""
+    """Snippets, site settings and the content apps' models: shown in pages (never the
+    private records of ``PRIVATE_APPS``)."""
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.snippets.models import get_snippet_models
 
+    if sender._meta.app_label in PRIVATE_APPS:
+        return False
     if issubclass(sender, BaseSiteSetting | BaseGenericSetting) or sender in get_snippet_models():
         return True
     if sender._meta.label in (

@@ -11,12 +11,18 @@ from django.test import RequestFactory, override_settings
 
 from home.cache import HEADER, PageCacheMiddleware
 from tests.factories.home import StandardPageFactory
-from tests.factories.temoignages import TestimonyIndexPageFactory, TestimonyPageFactory
+from tests.factories.temoignages import (
+    TestimonyIndexPageFactory,
+    TestimonyPageFactory,
+    build_testimony_section,
+    valid_data,
+)
 
 
 @pytest.fixture(autouse=True)
 def page_cache_on():
     caches["pages"].clear()
+    caches["default"].clear()  # rate limits of earlier tests
     with override_settings(PAGE_CACHE_SECONDS=300):
         yield
     caches["pages"].clear()
@@ -212,3 +218,64 @@ def test_a_page_with_a_form_and_csrf_token_is_never_cached(client, home):
     assert HEADER not in first
     client.cookies.clear()
     assert HEADER not in client.get(page.url)
+
+
+@pytest.mark.django_db
+def test_a_testimony_submission_invalidates_nothing_public(client, home, django_capture_on_commit_callbacks):
+    """Anyone may post (five an hour): a post must not empty the page cache. It writes a private
+    record, a draft page and its workflow, none of them shown until a moderator publishes."""
+    from bs4 import BeautifulSoup
+    from django.test import Client
+    from wagtail.models import WorkflowState
+
+    from home.cache import current_generation
+    from temoignages.models import TestimonySubmission
+
+    _index, form_page = build_testimony_section(home)
+    client.get(home.url)
+    assert client.get(home.url)[HEADER] == "HIT"
+    generation = current_generation()
+
+    visitor = Client(enforce_csrf_checks=True)
+    form = BeautifulSoup(visitor.get(form_page.url).content, "html.parser")
+    csrf = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
+    # valid_data() forges the « shown at » token a minute back, past the minimum fill time.
+    with django_capture_on_commit_callbacks(execute=True):
+        thanks = visitor.post(form_page.url, valid_data(form_page, csrfmiddlewaretoken=csrf))
+    assert thanks.status_code == 200
+    assert BeautifulSoup(thanks.content, "html.parser").select_one(".receipt-code")
+    page = TestimonySubmission.objects.get().page
+    assert page is not None and not page.live
+    assert WorkflowState.objects.for_instance(page).exists()
+
+    assert current_generation() == generation
+    assert client.get(home.url)[HEADER] == "HIT"
+    # Publishing it still does.
+    page.save_revision().publish()
+    assert current_generation() != generation
+    assert client.get(home.url)[HEADER] == "MISS"
+
+
+def test_check_deploy_warns_when_a_cache_is_kept_per_process():
+    from django.core import checks
+
+    def warnings(caches_setting, deploy=True):
+        with override_settings(CACHES=caches_setting):
+            found = checks.run_checks(include_deployment_checks=deploy, tags=[checks.Tags.caches])
+        return [message for message in found if message.id == "site_parlons_ops.W001"]
+
+    per_process = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    found = warnings(per_process)
+    assert [message.level for message in found] == [checks.WARNING, checks.WARNING]
+    assert "'default'" in found[0].msg and "'pages'" in found[1].msg
+    assert warnings(per_process, deploy=False) == []  # tests and dev run such caches on purpose
+    shared = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "parlons_cache"},
+        "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": "/tmp/pages"},  # noqa: S108
+    }
+    assert warnings(shared) == []
+    redis = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/0"}
+    assert warnings({"default": redis, "pages": redis}) == []

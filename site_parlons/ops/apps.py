@@ -13,8 +13,12 @@ class OpsConfig(AppConfig):
     verbose_name = "Exploitation"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from home.cache import connect_signals
+        from site_parlons.ops import caches  # registers the deployment check
         from site_parlons.uploads import connect_signals as connect_upload_signals
 
         connect_signals()
         connect_upload_signals()
+        post_migrate.connect(caches.create_cache_tables, sender=self, dispatch_uid="parlons_cache_tables")

@@ -151,24 +151,42 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
-# REDIS_URL selects Redis, shared by every worker (rate limits need that); otherwise a
-# per-process local memory cache, fine for one process.
+# Two aliases: ``default`` (one-time form tokens, rate limits, health probe) and ``pages``
+# (whole pages, layout fragments, remembered values; home/cache.py).
+# REDIS_URL: both in Redis, shared by every worker and host, through django-redis with
+# IGNORE_EXCEPTIONS: when Redis does not answer, reads miss and writes are dropped, so the
+# site serves pages uncached and keeps every testimony instead of answering 500 (the outage
+# is logged once per worker, site_parlons/ops/caches.py; /healthz says "degraded"). Short
+# socket timeouts keep an unreachable Redis from holding each request for long.
+# Without it: ``default`` in the database (a table created by every `migrate`), shared by
+# every worker and process, with an atomic add() (a token is claimed once, a rate limit
+# counts every worker's hits); ``pages`` in this process's memory (dev: one process;
+# production.py puts it in files shared by the workers of the host).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    _REDIS_CACHE = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.5},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "parlons",
-        }
+        "default": {**_REDIS_CACHE, "KEY_PREFIX": "parlons"},
+        "pages": {**_REDIS_CACHE, "KEY_PREFIX": "parlons-pages"},
     }
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "parlons",
-        }
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "parlons_cache",
+            # Django culls a third of the table past MAX_ENTRIES (300 by default): a claimed
+            # token culled early could be sent again. Expired rows go first.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        },
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "parlons-pages"},
     }
+# An ignored Redis error goes to this logger, whose filter lets one line per worker through.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "site_parlons.cache"
 
 # --- E-mail ---------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Parlons Harcèlement <ne-pas-repondre@parlonsharcelement.fr>")
@@ -317,9 +335,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # The layout's fragments (header, menu, breadcrumbs, language links, footer, the home page's
 # sections) for pages the page cache does not serve; same invalidation (home/context_processors.py).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", str(PAGE_CACHE_SECONDS)))
-CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "parlons-pages"}
-if "LOCATION" in CACHES["pages"] and not REDIS_URL:
-    CACHES["pages"]["LOCATION"] = "parlons-pages"
+# The cache's outage in one line per worker instead of one per call (site_parlons/ops/caches.py).
+LOGGING["filters"] = {"once_per_outage": {"()": "site_parlons.ops.caches.OncePerOutage"}}
+LOGGING["loggers"]["site_parlons.cache"] = {"handlers": ["console"], "filters": ["once_per_outage"], "propagate": False}
 
 # Argon2 first: new and re-logged-in passwords are hashed with it; older hashes still verify.
 PASSWORD_HASHERS = [

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASE_URL, DATABASES
+from .base import CACHES, DATABASE_URL, DATABASES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 - never used outside the test suite
@@ -28,3 +28,8 @@ WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_SECONDS = 0
 FRAGMENT_CACHE_SECONDS = 0
 AXES_ENABLED = False
+# Each test starts from an empty cache without touching the database (many antispam and page-cache
+# tests need none); the shared database cache of dev and production is tested in real processes
+# (tests/test_faults_cache.py). REDIS_URL keeps Redis.
+if CACHES["default"]["BACKEND"].endswith("DatabaseCache"):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "parlons"}
