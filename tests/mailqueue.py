@@ -1,10 +1,9 @@
 """Run the e-mail queue inside a test, as the worker (``db_worker --backend email``) does."""
 
-from django_tasks_db.management.commands.db_worker import Worker
-from django_tasks_db.models import DBTaskResult
-
 
 def queued_mail():
+    from django_tasks_db.models import DBTaskResult
+
     return DBTaskResult.objects.filter(backend_name="email")
 
 
@@ -14,6 +13,8 @@ def run_mail_queue(limit: int = 100) -> int:
     (``db_worker --batch`` itself opens an exclusive transaction, which SQLite refuses inside the
     test's transaction; the claim-then-run sequence is the same.)
     """
+    from django_tasks_db.management.commands.db_worker import Worker
+
     worker = Worker(
         queue_names=["*"],
         interval=0,

@@ -92,7 +92,7 @@ def test_rate_limited_per_client_with_a_french_429(client, editor, settings):
         assert ask(client, "redactrice@example.org", ip="198.51.100.23").status_code == 302
     blocked = ask(client, "redactrice@example.org", ip="198.51.100.23")
     assert blocked.status_code == 429
-    assert "Trop de demandes" in blocked.content.decode()
+    assert "Trop de demandes" in blocked.content.decode() and 'href="/admin/login/"' in blocked.content.decode()
     assert queued_mail().count() == 3  # the refused request queued nothing
     # Another client is not affected; the address is kept nowhere, not even in the cache keys.
     assert ask(client, "redactrice@example.org", ip="198.51.100.99").status_code == 302
