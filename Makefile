@@ -8,9 +8,11 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n 2
+# The e-mail worker (django-tasks-db): every e-mail the site sends is a task on the "email" backend.
+WORKER_ARGS := db_worker --backend email
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate demo admin serve test check lint format messages clean
+.PHONY: help install install-dev run migrate demo admin serve worker test check lint format messages clean
 
 help: ## List every target with its description
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -40,9 +42,20 @@ demo: migrate ## Load the demo content (idempotent)
 admin: migrate ## Create the admin user (password from ADMIN_PASSWORD, or generated and printed once)
 	$(MANAGE) ensure_admin
 
-run: demo admin ## Install, migrate, load the demo, create the admin, serve on 127.0.0.1:8000
+run: demo admin ## Install, migrate, load the demo, create the admin, serve on 127.0.0.1:8000 with the e-mail worker
 	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
+	@$(MAKE) --no-print-directory serve
+
+# runserver and the e-mail worker side by side; when runserver stops (Ctrl+C, error), the worker
+# is stopped too (the trap), so no worker outlives `make run`. No autoreload for the worker: a
+# reloader's parent would die on SIGTERM and leave its child running.
+serve: ## runserver on HOST:PORT and the e-mail worker beside it (no install or migration)
+	@$(MANAGE) $(WORKER_ARGS) --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: migrate ## The e-mail worker alone: sends the queued e-mails (notifications, contact form, password resets)
+	$(MANAGE) $(WORKER_ARGS)
 
 check: install-dev ## Django system checks and missing-migration check
 	DJANGO_SETTINGS_MODULE=site_parlons.settings.test $(MANAGE) check

@@ -1,16 +1,22 @@
-"""Signal handlers: keep the private record's status in step with the workflow, and send
-moderators' notifications after commit, where a broken SMTP server cannot undo anything."""
+"""Signal handlers: keep the private record's status in step with the workflow, and queue
+moderators' notifications (sent by the e-mail worker, never in the request)."""
 
 from __future__ import annotations
 
 import logging
 
-from django.db import transaction
 from django.db.models.signals import post_save
-from wagtail.admin.mail import GroupApprovalTaskStateSubmissionEmailNotifier, WorkflowStateSubmissionEmailNotifier
 from wagtail.models import TaskState, WorkflowState
-from wagtail.signals import page_published, page_unpublished, task_submitted, workflow_rejected, workflow_submitted
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
 
+from site_parlons.ops.mail_messages import queue_workflow_notification
 from temoignages.choices import Status
 from temoignages.models import TestimonyIndexPage, TestimonyPage, TestimonySubmission
 
@@ -52,24 +58,22 @@ def on_index_created(sender, instance, created, raw=False, **kwargs):
         assign_to_index(instance.pk, get_moderation_workflow(), get_moderators_group())
 
 
-def deferred_notifier(notifier):
-    """Wrap one of Wagtail's e-mail notifiers: send after commit, never raise."""
+def deferred_notifier(signal: str):
+    """A receiver that queues Wagtail's notification for ``signal``: one e-mail task per recipient,
+    written in the transaction that changes the workflow (site_parlons.ops.mail), sent by the
+    worker. The request never talks to the mail server; a rolled-back change queues nothing."""
 
-    def receiver(sender, instance=None, **kwargs):
-        def send():
-            try:
-                notifier(sender=sender, instance=instance, **kwargs)
-            except Exception as exc:
-                logger.error("moderation notification not sent (%s)", type(exc).__name__)
-
-        transaction.on_commit(send)
+    def receiver(sender, instance=None, user=None, **kwargs):
+        queue_workflow_notification(signal, instance, user=user)
 
     return receiver
 
 
 # Kept at module level: signals hold weak references.
-task_submitted_receiver = deferred_notifier(GroupApprovalTaskStateSubmissionEmailNotifier())
-workflow_submitted_receiver = deferred_notifier(WorkflowStateSubmissionEmailNotifier())
+task_submitted_receiver = deferred_notifier("task_submitted")
+workflow_submitted_receiver = deferred_notifier("workflow_submitted")
+workflow_approved_receiver = deferred_notifier("workflow_approved")
+workflow_rejected_receiver = deferred_notifier("workflow_rejected")
 
 
 def connect() -> None:
@@ -84,4 +88,10 @@ def connect() -> None:
     )
     workflow_submitted.connect(
         workflow_submitted_receiver, sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification"
+    )
+    workflow_approved.connect(
+        workflow_approved_receiver, sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification"
+    )
+    workflow_rejected.connect(
+        workflow_rejected_receiver, sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification"
     )

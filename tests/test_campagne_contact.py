@@ -13,6 +13,7 @@ from campagne.forms import CONTACT_RATE_LIMIT, CONTACT_TIMER
 from home.antispam import HONEYPOT_FIELD
 from home.antispam import TOKEN_FIELD as TIMESTAMP_FIELD
 from tests.factories.campagne import ContactFormFieldFactory, ContactPageFactory
+from tests.mailqueue import queued_mail, run_mail_queue
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +69,9 @@ def test_valid_message_is_stored_and_emailed(client, contact):
         "votre_e_mail": "ines@example.org",
         "votre_message": "Bonjour, une demande d'interview.",
     }
+    # Queued in the request (nothing sent yet), sent by the worker.
+    assert mail.outbox == []
+    assert run_mail_queue() == 1
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["presse@example.org"]
@@ -134,11 +138,14 @@ def test_rate_limit_per_client(client, contact):
     assert "198.51.100" not in str(list(FormSubmission.objects.values_list("form_data", flat=True)))
 
 
-def test_mail_server_down_keeps_the_submission(client, contact):
-    with mock.patch("wagtail.contrib.forms.models.send_mail", side_effect=ConnectionRefusedError):
+def test_mail_server_down_keeps_the_submission_and_the_queued_mail(client, contact):
+    with mock.patch("django.core.mail.message.EmailMessage.send", side_effect=ConnectionRefusedError):
         response = client.post(contact.url, valid_data())
-    assert response.status_code == 200
-    assert FormSubmission.objects.filter(page=contact).count() == 1
+        assert response.status_code == 200
+        assert FormSubmission.objects.filter(page=contact).count() == 1
+        assert run_mail_queue() == 1  # fails, and the next attempt is queued
+    assert mail.outbox == []
+    assert list(queued_mail().order_by("enqueued_at").values_list("status", flat=True)) == ["FAILED", "READY"]
 
 
 def test_demo_contact_page_has_form_press_contact_and_key_facts(client, demo_site):

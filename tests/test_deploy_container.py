@@ -163,3 +163,15 @@ def test_a_failed_purge_is_tried_again_at_the_next_check(tmp_path):
     clock = ["2026-11-25 0330", "2026-11-25 0335", "2026-11-25 0340"]
     ran = run_scheduler(tmp_path, clock, failing="purge_testimonies")
     assert ran.count("purge_testimonies") == 3
+
+
+def test_compose_runs_the_mail_worker_confined():
+    services = yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text())["services"]
+    worker = services["worker"]
+    assert worker["command"] == ["python", "manage.py", "db_worker", "--backend", "email", "--no-reload"]
+    assert worker["build"] == services["web"]["build"]
+    assert worker["environment"]["DATABASE_URL"].endswith("@db:5432/parlons")
+    assert worker["read_only"] is True and worker["cap_drop"] == ["ALL"]
+    assert "no-new-privileges:true" in worker["security_opt"]
+    assert "ports" not in worker
+    assert worker["healthcheck"] == {"disable": True}  # the image's check probes gunicorn

@@ -65,3 +65,14 @@ def test_the_application_service_is_sandboxed(units):
     assert match, result.stdout + result.stderr
     # systemd rates 0–10: below 5 is « OK » or better (an unhardened service scores 9.6).
     assert float(match.group(1)) < 5, result.stdout
+
+
+def test_the_mail_worker_unit_runs_the_email_queue_sandboxed(units):
+    unit = (units / "parlons-worker.service").read_text()
+    assert "manage.py db_worker --backend email --no-reload" in unit
+    result = analyze(units, "verify", "--man=no", "parlons-worker.service")
+    assert result.returncode == 0 and result.stdout.strip() == "" and result.stderr.strip() == "", result.stderr
+    security = analyze(units, "security", "--offline=true", "parlons-worker.service")
+    match = re.search(r"Overall exposure level for parlons-worker\.service: ([\d.]+)", security.stdout)
+    assert match, security.stdout + security.stderr
+    assert float(match.group(1)) < 5, security.stdout

@@ -19,6 +19,7 @@ from temoignages import services
 from temoignages.choices import Status
 from temoignages.moderation import GROUP_NAME, WORKFLOW_NAME
 from tests.factories.temoignages import build_testimony_section, tables_containing, valid_data
+from tests.mailqueue import queued_mail, run_mail_queue
 
 pytestmark = pytest.mark.django_db
 
@@ -232,6 +233,10 @@ def test_smtp_failure_keeps_submission_and_shows_thank_you(client, section, mode
     submission = tm.TestimonySubmission.objects.get()
     assert submission.page is not None
     assert submission.page.workflow_in_progress
+    # The worker meets the broken server: nothing sent, the notification queued again.
+    assert run_mail_queue() == 1
+    assert mail.outbox == []
+    assert list(queued_mail().order_by("enqueued_at").values_list("status", flat=True)) == ["FAILED", "READY"]
 
 
 def test_moderators_get_a_link_only(client, section, moderator, django_capture_on_commit_callbacks):
@@ -246,6 +251,8 @@ def test_moderators_get_a_link_only(client, section, moderator, django_capture_o
             contact_email=f"{token}@example.org",
         )
     page = tm.TestimonySubmission.objects.get().page
+    assert mail.outbox == []  # queued in the request, sent by the worker
+    assert run_mail_queue() >= 1
     to_moderator = [m for m in mail.outbox if "moderatrice@example.org" in m.to]
     assert to_moderator
     for message in to_moderator:

@@ -1,13 +1,11 @@
 """Press contacts, the contact form (Wagtail form builder) and the press kit."""
 
-import logging
-
-from django.db import models
+from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, EmailFormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
@@ -16,10 +14,9 @@ from wagtail.search import index
 from campagne.blocks import KeyFiguresBlock
 from campagne.forms import CONTACT_RATE_LIMIT, ContactSpamProtectionMixin
 from home.models import BasePage
+from site_parlons.ops.mail import queue_mail
 
 from .mixins import CampaignBodyMixin
-
-logger = logging.getLogger(__name__)
 
 
 class ContactFormField(AbstractFormField):
@@ -120,9 +117,19 @@ class ContactPage(CampaignBodyMixin, AbstractEmailForm, BasePage):
         context.update(form=form, rate_limited=status == 429)
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
-    def send_mail(self, form):
-        # The submission is already stored: a mail server failure must not lose it or show a 500.
-        try:
-            super().send_mail(form)
-        except Exception:
-            logger.exception("Contact form e-mail could not be sent (submission stored)")
+    def process_form_submission(self, form):
+        """Store the message and queue its e-mail in one transaction: both exist or neither.
+
+        Wagtail's ``EmailFormMixin`` would store, then send in the request: skipped (``super`` past it).
+        """
+        with transaction.atomic():
+            submission = super(EmailFormMixin, self).process_form_submission(form)
+            if self.to_address:
+                self.send_mail(form, submission)
+        return submission
+
+    def send_mail(self, form, submission):
+        """Queue one e-mail per « adresse de destination » (site_parlons.ops.mail), never sent in the request:
+        the task names the stored submission by id and the worker builds the message from it."""
+        for address in filter(None, (x.strip() for x in self.to_address.split(","))):
+            queue_mail("contact", {"submission_id": submission.pk, "to": address})

@@ -198,7 +198,8 @@ if EMAIL_HOST:
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-    EMAIL_TIMEOUT = 10
+    # Seconds an SMTP connection may hang; the e-mail worker waits for it, never a request.
+    EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
@@ -395,3 +396,26 @@ MIDDLEWARE.insert(
 OTP_TOTP_ISSUER = "Parlons Harcèlement"
 # Group names whose members must enrol before using the admin; empty = second factor optional.
 ADMIN_2FA_REQUIRED_GROUPS = env_list("ADMIN_2FA_REQUIRED_GROUPS")
+
+# --- E-mail through a queue, never in a request (issue 14) ------------------------------
+# Every e-mail (moderators' notifications, the contact form, admin password resets) is a
+# django-tasks task on the "email" backend: a row in this database written in the same
+# transaction as the change it reports, sent by the worker (manage.py db_worker --backend email;
+# site_parlons/ops/mail.py). "default" stays the immediate backend on purpose: Wagtail runs its
+# search-index and reference-index updates there, in the process that changes the content, so a
+# withdrawn or unpublished testimony leaves search at once, worker or no worker.
+INSTALLED_APPS += ["django_tasks_db"]
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# A failed send is tried again after MAIL_RETRY_BASE_SECONDS, doubling up to MAIL_RETRY_MAX_SECONDS, until it goes.
+MAIL_RETRY_BASE_SECONDS = int(os.environ.get("MAIL_RETRY_BASE_SECONDS", "30"))
+MAIL_RETRY_MAX_SECONDS = int(os.environ.get("MAIL_RETRY_MAX_SECONDS", "3600"))
+# The admin's « mot de passe oublié »: queued (same answer and timing whether the account exists or not)
+# and at most PASSWORD_RESET_RATE_LIMIT (count, seconds) requests per client (keyed hash, home/antispam.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "site_parlons.ops.password_reset.QueuedPasswordResetForm"  # noqa: S105
+PASSWORD_RESET_RATE_LIMIT = (5, 3600)
+# Wagtail's password reset view has no hook to answer 429 before it runs; this middleware does
+# for that one URL only. Last: it needs the language (LocaleMiddleware) and nothing after it matters.
+MIDDLEWARE += ["site_parlons.ops.password_reset.PasswordResetRateLimitMiddleware"]

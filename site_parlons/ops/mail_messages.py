@@ -1,0 +1,155 @@
+"""The e-mails the site sends, each built by the worker from ids when it is sent (``ops.mail``).
+
+Built late on purpose: the queue holds no text, and a message about something that is gone
+(a withdrawn testimony, a deleted submission, a deactivated account) or no longer waiting
+(a review request already decided) is not sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import override
+from wagtail.admin.signal_handlers import (
+    task_submission_email_notifier,
+    workflow_approval_email_notifier,
+    workflow_rejection_email_notifier,
+    workflow_submission_email_notifier,
+)
+from wagtail.models import TaskState, WorkflowState
+from wagtail.users.models import UserProfile
+
+from site_parlons.ops.mail import queue_mail
+
+# Wagtail's own notifiers (recipients, templates, context), by the signal that triggers them.
+NOTIFIERS = {
+    "task_submitted": (task_submission_email_notifier, TaskState),
+    "workflow_submitted": (workflow_submission_email_notifier, WorkflowState),
+    "workflow_approved": (workflow_approval_email_notifier, WorkflowState),
+    "workflow_rejected": (workflow_rejection_email_notifier, WorkflowState),
+}
+# A request to review is pointless once the review is over.
+STILL_PENDING = {"task_submitted": TaskState.STATUS_IN_PROGRESS, "workflow_submitted": WorkflowState.STATUS_IN_PROGRESS}
+
+
+def _from_address() -> str:
+    return getattr(settings, "WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", None) or settings.DEFAULT_FROM_EMAIL
+
+
+def _active_user(user_id: int):
+    return get_user_model().objects.filter(pk=user_id, is_active=True).exclude(email="").first()
+
+
+def _language(user) -> str:
+    return UserProfile.get_for_user(user).get_preferred_language()
+
+
+def moderation_notification(
+    signal: str, instance_id: int, recipient_id: int, user_id: int | None = None
+) -> EmailMultiAlternatives | None:
+    """One recipient's copy of a Wagtail workflow notification (subject, text and HTML as Wagtail renders them)."""
+    notifier, model = NOTIFIERS[signal]
+    instance = model.objects.filter(pk=instance_id).first()
+    recipient = _active_user(recipient_id)
+    if instance is None or recipient is None or not notifier.can_handle(instance):
+        return None
+    if signal in STILL_PENDING and instance.status != STILL_PENDING[signal]:
+        return None
+    if not getattr(UserProfile.get_for_user(recipient), f"{notifier.notification}_notifications"):
+        return None
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    templates = notifier.get_template_set(instance)
+    context = {**notifier.get_context(instance, user=user), "user": recipient}
+    with override(_language(recipient)):
+        subject = render_to_string(templates["subject"], context).strip()
+        body = render_to_string(templates["text"], context).strip()
+        use_html = getattr(settings, "WAGTAILADMIN_NOTIFICATION_USE_HTML", False)
+        html = render_to_string(templates["html"], context) if use_html else None
+    message = EmailMultiAlternatives(
+        subject, body, _from_address(), [recipient.email], headers={"Auto-Submitted": "auto-generated"}
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message
+
+
+def contact_message(submission_id: int, to: str) -> EmailMultiAlternatives | None:
+    """A contact form message to one of the page's « adresse de destination » (``to``: the campaign's own address)."""
+    from wagtail.contrib.forms.models import FormSubmission
+
+    submission = FormSubmission.objects.filter(pk=submission_id).select_related("page").first()
+    if submission is None:
+        return None
+    page = submission.page.specific
+    lines = []
+    for field in page.get_form_fields():
+        value = submission.form_data.get(field.clean_name)
+        if value is None:
+            continue
+        lines.append(f"{field.label}: {', '.join(value) if isinstance(value, list) else value}")
+    return EmailMultiAlternatives(
+        page.subject, "\n".join(lines), page.from_address or settings.DEFAULT_FROM_EMAIL, [to]
+    )
+
+
+def password_reset(user_ids: list[int]) -> EmailMultiAlternatives | None:
+    """Wagtail's password reset e-mail, its token made now (never stored in the queue).
+
+    The request queues one task whatever the address matched (none, one or several accounts),
+    so that its timing tells nothing; several accounts get one task each here.
+    """
+    if len(user_ids) > 1:
+        with transaction.atomic():
+            for user_id in user_ids:
+                queue_mail("password_reset", {"user_ids": [user_id]})
+        return None
+    user = _active_user(user_ids[0]) if user_ids else None
+    if user is None or not user.has_usable_password():
+        return None
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    context = {
+        "email": user.email,
+        "domain": base.netloc,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "user": user,
+        "token": default_token_generator.make_token(user),
+        "protocol": base.scheme or "https",
+    }
+    with override(_language(user)):
+        subject = "".join(
+            render_to_string("wagtailadmin/account/password_reset/email_subject.txt", context).splitlines()
+        )
+        body = render_to_string("wagtailadmin/account/password_reset/email.txt", context)
+    return EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+def queue_workflow_notification(signal: str, instance, user=None) -> int:
+    """Queue one message per recipient Wagtail's notifier would write to; returns how many.
+
+    Called from the signal, inside the transaction that changes the workflow (see ``ops.mail``).
+    """
+    notifier, _model = NOTIFIERS[signal]
+    if not notifier.can_handle(instance, user=user):
+        return 0
+    recipients = notifier.get_valid_recipients(instance, user=user)
+    for recipient in sorted(recipients, key=lambda r: r.pk):
+        ids = {"signal": signal, "instance_id": instance.pk, "recipient_id": recipient.pk}
+        queue_mail("moderation", {**ids, "user_id": user.pk if user else None})
+    return len(recipients)
+
+
+BUILDERS: dict[str, Callable[..., EmailMultiAlternatives | None]] = {
+    "moderation": moderation_notification,
+    "contact": contact_message,
+    "password_reset": password_reset,
+}
