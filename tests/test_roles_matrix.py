@@ -191,8 +191,8 @@ def pages(path: str) -> Callable[[World], str]:
     return lambda w: "/admin/pages/" + path.format(w=w)
 
 
-COPY_DATA = (
-    lambda w: {  # noqa: E731
+def COPY_DATA(w: World) -> dict:  # noqa: N802 - used as a row's data, like the lambdas
+    return {
         "new_title": "Copie",
         "new_slug": f"copie-{uuid.uuid4().hex[:6]}",
         "new_parent_page": w.index.pk,
@@ -200,7 +200,6 @@ COPY_DATA = (
         "publish_copies": "on",
         "alias": "",
     }
-)
 
 
 def edit_data(story: str, action: str) -> Callable[[World], dict]:

@@ -184,6 +184,14 @@ else:
         },
         "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "parlons-pages"},
     }
+# Admin login counters (django-axes) always live in the database cache, shared by every worker
+# and host: axes' cache handler does arithmetic on what it reads, and a Redis outage (reads
+# answered None by IGNORE_EXCEPTIONS) would otherwise turn every admin login into a 500.
+CACHES["axes"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "parlons_cache",
+    "KEY_PREFIX": "axes",
+}
 # An ignored Redis error goes to this logger, whose filter lets one line per worker through.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "site_parlons.cache"
@@ -360,10 +368,11 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# The cache handler: a counter per key in the shared cache (Redis in production), gone after the
-# cool-off. The database handler would keep a row per attempt with the user agent and the
+# The cache handler: a counter per key in the "axes" cache (the database, see CACHES), gone
+# after the cool-off. The database handler would keep a row per attempt with the user agent and the
 # form's data, and needs a real IP address for its inet column.
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "axes"
 LOGIN_FAILURE_LIMIT_PER_ACCOUNT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_LIMIT_PER_CLIENT = int(os.environ.get("AXES_CLIENT_FAILURE_LIMIT", "10"))
 AXES_FAILURE_LIMIT = "site_parlons.security.failure_limit"
