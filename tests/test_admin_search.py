@@ -89,7 +89,8 @@ def test_every_admin_search_box_answers_an_accented_query(content):
     for model in get_snippet_models():
         viewset = model.snippet_viewset
         assert viewset.get_url_name("list") in urls, f"{model.__name__}: its admin list is not searched"
-        assert viewset.chooser_viewset.get_url_name("choose") in urls, f"{model.__name__}: its chooser is not searched"
+        if viewset.chooser_viewset.get_urlpatterns():  # the private records have no chooser at all
+            assert viewset.chooser_viewset.get_url_name("choose") in urls, f"{model.__name__}: its chooser is not searched"
     for name in ("wagtailimages:index", "wagtaildocs:index", "wagtailusers_users:index", "wagtailusers_groups:index"):
         assert name in urls
     assert len(urls) > 40  # the walk found Wagtail's listings, not a handful

@@ -21,6 +21,7 @@ from site_parlons.ops.mail import retry_delay
 from temoignages import models as tm
 from temoignages import services
 from temoignages.moderation import GROUP_NAME, get_moderation_workflow
+from temoignages.permissions import creating_testimonies
 from tests.factories.temoignages import build_testimony_section, valid_data
 from tests.mailqueue import queued_mail, run_mail_queue
 
@@ -67,7 +68,8 @@ def draft(section, story="Un récit assez long pour la validation du formulaire 
         receipt_hash=uuid.uuid4().hex,
     )
     page = tm.TestimonyPage(title=f"Témoignage n° {submission.pk}", slug=f"t-{submission.pk}", story=story, live=False)
-    Page.objects.get(pk=index.pk).add_child(instance=page)
+    with creating_testimonies():  # as the submission flow does
+        Page.objects.get(pk=index.pk).add_child(instance=page)
     page.save_revision(log_action=False)
     submission.page = page
     submission.save(update_fields=["page"])
