@@ -50,12 +50,17 @@ def check_creation_allowed() -> None:
         raise PermissionDenied("A testimony page is only created from a submission.")
 
 
-def moderated_subtree_q() -> Q:
-    """The testimony indexes and everything under them, in every language."""
+def testimony_index_paths() -> list[str]:
+    """Tree paths of the testimony indexes (one per language): the subtree starts there."""
     from temoignages.models import TestimonyIndexPage
 
+    return list(TestimonyIndexPage.objects.values_list("path", flat=True))
+
+
+def moderated_subtree_q() -> Q:
+    """The testimony indexes and everything under them, in every language."""
     q = Q()
-    for path in TestimonyIndexPage.objects.values_list("path", flat=True):
+    for path in testimony_index_paths():
         q |= Q(path__startswith=path)
     return q
 
@@ -96,14 +101,7 @@ class ModeratedPagePermissionPolicy(PagePermissionPolicy):
 
 
 def _in_subtree(page) -> bool:
-    from temoignages.models import TestimonyIndexPage
-
-    return TestimonyIndexPage.objects.filter(path__in=_ancestor_paths(page)).exists()
-
-
-def _ancestor_paths(page) -> list[str]:
-    steplen = page.steplen
-    return [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+    return any(page.path.startswith(path) for path in testimony_index_paths())
 
 
 class ModeratedSubtreePermissionTester(PagePermissionTester):

@@ -46,3 +46,22 @@ def _forget_remembered_values():
     forget_remembered()
     yield
     forget_remembered()
+
+
+@pytest.fixture(autouse=True)
+def _empty_default_cache():
+    """Form tokens and rate limits count in the default cache (local memory in the test settings):
+    each test starts and ends with it empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def section(home):
+    """Types, a testimony index and its form page under ``home``: (index, form_page)."""
+    from tests.factories.temoignages import build_testimony_section
+
+    return build_testimony_section(home)

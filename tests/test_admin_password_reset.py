@@ -19,13 +19,6 @@ URL = "/admin/password_reset/"
 DONE = "/admin/password_reset/done/"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def editor(django_user_model):
     return django_user_model.objects.create_user("redactrice", "redactrice@example.org", "ancien-mot-de-passe-42")

@@ -17,13 +17,6 @@ from home.antispam import RateLimit, SignedTimer, SpamProtectedFormMixin, client
 TIMER = SignedTimer("tests.antispam", min_seconds=3, max_age=600)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def request_from(remote="198.51.100.20", forwarded=None):
     extra = {"REMOTE_ADDR": remote}
     if forwarded is not None:

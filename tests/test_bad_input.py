@@ -11,7 +11,6 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image as PILImage
@@ -38,14 +37,6 @@ HUGE_PAGES = ["1000000000000000000", "99999999999999999999999999"]
 #: Python refuses to read more than 4300 digits: not a number, so the first page.
 BAD_PAGES = [*HUGE_PAGES, "9" * 5000, "-1", "0", "abc", "1e3", "\x00", "", " 2", "²"]
 BAD_CODES = ["\x00", "inconnu", "a" * 500, "<script>alert(1)</script>", "../..", "é", "%", "' OR 1=1 --"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    # Rate limits of the forms count in the default cache.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from unittest import mock
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.core.cache import cache
 from wagtail.contrib.forms.models import FormSubmission
 
 from campagne.forms import CONTACT_RATE_LIMIT, CONTACT_TIMER
@@ -19,13 +18,6 @@ pytestmark = pytest.mark.django_db
 
 RATE_LIMIT = CONTACT_RATE_LIMIT.limit
 make_token = CONTACT_TIMER.make
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -22,22 +22,10 @@ from temoignages import models as tm
 from temoignages import services
 from temoignages.moderation import GROUP_NAME, get_moderation_workflow
 from temoignages.permissions import creating_testimonies
-from tests.factories.temoignages import build_testimony_section, valid_data
+from tests.factories.temoignages import valid_data
 from tests.mailqueue import queued_mail, run_mail_queue
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def section(home):
-    return build_testimony_section(home)
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 from wagtail.models import Page, TaskState, WorkflowState
@@ -27,7 +26,6 @@ from temoignages import services
 from temoignages.choices import Status
 from temoignages.models import TestimonyPage, TestimonySubmission
 from temoignages.moderation import GROUP_NAME
-from tests.factories.temoignages import build_testimony_section
 
 pytestmark = pytest.mark.django_db
 
@@ -88,9 +86,9 @@ def _submit(form_page, story: str) -> TestimonyPage:
 
 
 @pytest.fixture
-def world(home, django_user_model):
-    cache.clear()
-    index, form_page = build_testimony_section(home)
+def world(section, django_user_model):
+    index, form_page = section
+    home = index.get_parent().specific
     marker = "secret" + uuid.uuid4().hex[:10]
     approver = django_user_model.objects.create_superuser("approbation", "a@example.org", "motdepasse-solide-123")
     pending = _submit(form_page, f"Le professeur Martin {marker} me harcèle.")

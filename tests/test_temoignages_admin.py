@@ -5,7 +5,6 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.test import Client
 from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
 
@@ -13,19 +12,9 @@ from temoignages import models as tm
 from temoignages.moderation import GROUP_NAME, WORKFLOW_NAME
 from temoignages.pii import detect_personal_data
 from tests.factories import temoignages as factories
-from tests.factories.temoignages import build_testimony_section, valid_data
+from tests.factories.temoignages import valid_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def section(home):
-    return build_testimony_section(home)
 
 
 def make_user(django_user_model, name, group):

@@ -8,7 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.test import Client
@@ -18,22 +17,10 @@ from temoignages import models as tm
 from temoignages import services
 from temoignages.choices import Status
 from temoignages.moderation import GROUP_NAME, WORKFLOW_NAME
-from tests.factories.temoignages import build_testimony_section, tables_containing, valid_data
+from tests.factories.temoignages import tables_containing, valid_data
 from tests.mailqueue import queued_mail, run_mail_queue
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def section(home):
-    return build_testimony_section(home)
 
 
 @pytest.fixture

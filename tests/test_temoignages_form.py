@@ -18,13 +18,6 @@ from tests.factories.temoignages import build_testimony_section, valid_data
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def form_page(home):
     return build_testimony_section(home)[1]
