@@ -1,6 +1,7 @@
 """Template tags for the shared layout: navigation, breadcrumbs, language switcher."""
 
 from django import template
+from django.apps import apps
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -32,7 +33,16 @@ def main_menu(context):
     home = _home_for_language(request, get_language())
     items = home.get_children().live().filter(public_q()).in_menu() if home else Page.objects.none()
     current = context.get("page")
-    return {"home": home, "items": items, "current_path": current.path if current else ""}
+    # The header's « Se faire aider » button: the help section of this language's home.
+    # ressources is looked up by name, as home/ imports no other app.
+    help_page = None
+    if home is not None:
+        ResourceIndexPage = apps.get_model("ressources", "ResourceIndexPage")
+        help_page = ResourceIndexPage.objects.child_of(home).live().filter(public_q()).first()
+        if help_page is not None:
+            # It is the header's button: listed again in the menu it would be read twice.
+            items = items.exclude(pk=help_page.pk)
+    return {"home": home, "items": items, "help_page": help_page, "current_path": current.path if current else ""}
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
