@@ -25,7 +25,10 @@ def walk_testimony_form(
     faster gets a decoy thank-you page, so a caller that cannot lower it waits it out.
     """
     tab.goto(base_url + form_path)
+    shown = time.monotonic()
     submit = tab.locator("form.testimony-form button[type=submit]")
+    # Even an empty form sent too fast gets the decoy page rather than its errors.
+    time.sleep(max(0.0, min_fill_seconds - (time.monotonic() - shown)))
     submit.click()
     tab.locator(".error-summary").wait_for()
     yield "form with errors"
