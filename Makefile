@@ -12,7 +12,10 @@ PYTEST_ARGS ?= -n 2
 WORKER_ARGS := db_worker --backend email
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate demo admin serve worker test check lint format messages clean
+.PHONY: help install install-dev run migrate demo admin serve worker test check lint format messages clean screenshots
+# Every app's templates folder (djhtml and djlint read them; .venv and node_modules are not apps).
+TEMPLATE_DIRS := $(filter-out node_modules/% staticfiles/% var/% media/%,$(wildcard */templates))
+STYLELINT := node_modules/.bin/stylelint
 
 help: ## List every target with its description
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -61,14 +64,31 @@ check: install-dev ## Django system checks and missing-migration check
 	DJANGO_SETTINGS_MODULE=site_parlons.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=site_parlons.settings.test $(MANAGE) makemigrations --check --dry-run
 
-lint: install-dev ## ruff (Django, security and i18n rules)
-	$(VENV)/bin/ruff check .
+# The npm tools of the CSS lint and the browser suite (stylelint, axe-core, vnu-jar, lighthouse);
+# nothing in node_modules is served to visitors, and `make run` needs none of it.
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; apt's is used.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --ignore-scripts --no-audit --no-fund && touch $@; \
+	else \
+		echo "npm is missing (apt install nodejs npm): no stylelint in make lint, and the browser tests" >&2; \
+		echo "that need axe-core or the Nu HTML checker will fail." >&2; \
+		if [ "$$CI" = true ]; then exit 1; fi; \
+	fi
 
-format: install-dev ## Format the code with ruff
+lint: install-dev node_modules/.installed ## ruff (Django, security, i18n), stylelint (CSS), djhtml and djlint (templates)
+	$(VENV)/bin/ruff check .
+	@if [ -x $(STYLELINT) ]; then echo "stylelint '*/static/**/*.css'"; $(STYLELINT) --max-warnings 0 '*/static/**/*.css'; \
+	else echo "stylelint SKIPPED: $(STYLELINT) is missing (needs npm)" >&2; fi
+	$(VENV)/bin/djhtml --check $(TEMPLATE_DIRS)
+	$(VENV)/bin/djlint --lint .
+
+format: install-dev ## Format the Python code (ruff) and reindent the templates (djhtml)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djhtml $(TEMPLATE_DIRS)
 
-test: check lint ## Install test dependencies, run checks, ruff and pytest
+test: check lint node_modules/.installed ## Install everything the tests need (pip, npm), run checks, linters and pytest
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 messages: install-dev ## Update the .po catalogues and compile them (needs gettext)
@@ -81,10 +101,7 @@ clean: ## Remove the virtualenv, the local database and collected static files
 	rm -rf $(VENV) var staticfiles
 
 .PHONY: install-browser test-browser lighthouse
-node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
-
-install-browser: install-dev node_modules/.package-lock.json ## npm tools of the browser suite (axe-core, vnu-jar, lighthouse); Chromium comes from apt
+install-browser: install-dev node_modules/.installed ## npm tools of the browser suite (axe-core, vnu-jar, lighthouse); Chromium comes from apt
 	@test -x /usr/bin/chromium || echo "Chromium is missing: apt install chromium chromium-driver (the browser tests will skip)"
 
 test-browser: install-browser ## Only the real-browser suite (Chromium at /usr/bin/chromium)
@@ -92,6 +109,9 @@ test-browser: install-browser ## Only the real-browser suite (Chromium at /usr/b
 
 lighthouse: install-browser ## Lighthouse scores (mobile) of the home, a testimony, the form and a video, on a local production-like server
 	$(PY) tests/browser/lighthouse_report.py
+
+screenshots: install-dev ## PNGs of every page type, FR and EN, 360 and 1280 px, into SCREENSHOTS_DIR (var/screenshots/); BASE_URL to use a running site
+	$(PY) tests/browser/screenshots.py
 # --- Production, backups, security, benchmarks (issue 7) ----------------------------
 .PHONY: serve-prod collectstatic backup restore security bench image-check
 PROD_ENV = DJANGO_SETTINGS_MODULE=site_parlons.settings.production \
