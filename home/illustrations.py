@@ -122,12 +122,14 @@ def figure(c: Canvas, x, base, height, colour):
 
 
 def group(c: Canvas, cx, base, count, height, colours=None):
+    """People side by side, each in a colour of its own (neighbours never merge)."""
     colours = colours or FIGURE_COLOURS
-    gap = height * 0.42
+    gap = height * 0.5
     start = cx - gap * (count - 1) / 2
+    first = c.rng.randrange(len(colours))
     for i in range(count):
         lift = c.rng.uniform(-0.08, 0.1) * height
-        figure(c, start + i * gap, base, height + lift, colours[(i + c.rng.randrange(3)) % len(colours)])
+        figure(c, start + i * gap, base, height + lift, colours[(first + i) % len(colours)])
 
 
 def bubble(c: Canvas, x, y, w, h, colour, tail="left", lines_colour=None, dots=False):
@@ -249,6 +251,16 @@ def scene_screen(c: Canvas):
     c.focus = (int(x), int(y), int(w), int(h))
 
 
+def scene_poster(c: Canvas):
+    """A video's poster: people and their words under the sun. No play sign: the player draws its own."""
+    sun(c, c.width * c.rng.uniform(0.3, 0.7), c.height * 0.35, c.height * 0.14, YELLOW, rays=c.rng.choice([10, 14, 18]))
+    hills(c, c.height * 0.7, [c.rng.choice([LILAC, PINK]), PURPLE])
+    group(c, c.width * c.rng.uniform(0.4, 0.6), c.height * 0.95, c.rng.randint(3, 5), c.height * 0.36)
+    bubble(c, c.width * 0.08, c.height * 0.1, 200, 110, c.rng.choice([WHITE, CORAL]), "right", PURPLE, dots=True)
+    bubble(c, c.width * 0.7, c.height * 0.14, 190, 100, c.rng.choice([TEAL, LILAC]), "left", WHITE)
+    c.focus = (int(c.width * 0.2), int(c.height * 0.2), int(c.width * 0.6), int(c.height * 0.75))
+
+
 def scene_chart(c: Canvas):
     """Studies: bars that rise towards the sun."""
     sun(c, c.width * 0.82, c.height * 0.22, c.height * 0.1)
@@ -359,6 +371,7 @@ MOTIFS: dict[str, Callable[[Canvas], None]] = {
     "words": scene_words,
     "conversation": scene_conversation,
     "screen": scene_screen,
+    "poster": scene_poster,
     "chart": scene_chart,
     "hands": scene_hands,
     "letter": scene_letter,
@@ -522,8 +535,8 @@ def attach_illustrations(home) -> None:
         art = Illustration(
             f"video-{video.slug}",
             f"Affiche – vidéo « {video.title} »",
-            "Un écran avec un bouton de lecture, entouré de quelques personnes.",
-            "screen",
+            "Des personnes côte à côte sous le soleil, des bulles de parole au-dessus d'elles.",
+            "poster",
         )
         _set_if_empty(video, "video_poster", ensure_image(art, target))
     french = Locale.objects.get(language_code="fr")
