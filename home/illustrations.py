@@ -197,7 +197,8 @@ def confetti(c: Canvas, count, colours, area=None):
 def scene_hero(c: Canvas):
     sun(c, c.width * 0.5, c.height * 0.5, c.height * 0.17, YELLOW, rays=16)
     hills(c, c.height * 0.62, [LILAC, PURPLE])
-    group(c, c.width * 0.5, c.height * 0.9, 6, c.height * 0.34)
+    # Light colours: the figures stand out against the purple hill.
+    group(c, c.width * 0.5, c.height * 0.9, 6, c.height * 0.34, [CORAL, TEAL, LILAC, YELLOW, PINK, WHITE])
     bubble(c, c.width * 0.14, c.height * 0.12, 190, 110, WHITE, "right", PURPLE, dots=True)
     bubble(c, c.width * 0.72, c.height * 0.16, 170, 100, CORAL, "left", WHITE)
     confetti(c, 18, [CORAL, TEAL, PURPLE])
