@@ -54,12 +54,16 @@ def pictures(html: str) -> list[str]:
 
 
 def assert_picture_of(html: str, image) -> None:
-    """``html`` shows ``image`` as a <picture>: AVIF and WebP sources, a sized <img>, the description as alt."""
+    """``html`` shows ``image`` as a <picture>: a WebP source, a sized JPEG <img>, the description as alt.
+
+    No AVIF: Pillow 13 encodes it, but for flat illustrations it is larger than WebP and takes
+    0.3–0.5 s per rendition against 10–30 ms, which a page's first visitor would wait for.
+    """
     mine = [p for p in pictures(html) if image.file.name.rsplit("/", 1)[-1].split(".")[0] in p]
     assert mine, f"no <picture> of {image.title}"
     picture = mine[0]
-    assert 'type="image/avif"' in picture
     assert 'type="image/webp"' in picture
+    assert 'type="image/avif"' not in picture
     img = re.search(r"<img [^>]*>", picture).group(0)
     assert re.search(r'width="\d+"', img) and re.search(r'height="\d+"', img), img
     assert f'alt="{image.description}"' in img, img

@@ -31,7 +31,7 @@ def test_home_with_its_images_stays_within_150_kb_on_a_phone(site, chromium, set
     try:
         images = [url for url in loaded if "/media/images/" in url]
         assert images, "no illustration loaded"
-        assert all(url.endswith(".avif") for url in images), images  # Chromium takes the lightest format
+        assert all(url.endswith(".webp") for url in images), images  # the lighter source, not the fallback
         # Uncompressed bodies: an upper bound of what travels (text is compressed on the way).
         total = sum(loaded.values())
         assert total <= BUDGET, f"{total} bytes: " + ", ".join(f"{u.rsplit('/', 1)[-1]} {s}" for u, s in loaded.items())
