@@ -260,6 +260,7 @@ def ensure_footer_pages(home: HomePage) -> None:
 def load_demo_content() -> HomePage:
     """Build (or complete) the whole demo site. Safe to run any number of times."""
     from campagne import demo as campagne_demo
+    from home.illustrations import attach_illustrations
     from ressources import demo as ressources_demo
     from temoignages import demo as temoignages_demo
 
@@ -272,4 +273,5 @@ def load_demo_content() -> HomePage:
     ressources_demo.load(home)
     ensure_legal_pages(home)
     ensure_footer_pages(home)
+    attach_illustrations(home)
     return home

@@ -1,10 +1,15 @@
-"""Check and clean editors' image uploads: every frame must decode, and metadata (EXIF, GPS,
-XMP, ICC comments) is stripped before the image is stored.
+"""Check and clean editors' image uploads: every frame must decode, every image has an
+alternative text unless the editor declares it decorative, and metadata (EXIF, GPS, XMP, ICC
+comments) is stripped before the image is stored.
 
 Wagtail reads only an image's header before accepting it, and lets Pillow's errors on a
 truncated or corrupt file escape (a 500). ``ImageForm`` (``WAGTAILIMAGES_IMAGE_FORM_BASE``,
 used by the single and the multiple upload) decodes every frame and turns any failure into
 a French form error.
+
+Wagtail uses an image's ``description`` as its alternative text. The form requires it, or the
+« image décorative » box (``home.DecorativeImage``): an empty ``alt`` is then a decision, not
+an omission. The multiple upload asks for it in the form shown after each file.
 
 A photo from a phone carries the place it was taken and the device; a campaign about
 harassment must not publish that. Wagtail already refuses files that are not real images
@@ -20,9 +25,10 @@ from __future__ import annotations
 import io
 import logging
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db.models.signals import pre_save
+from django.db.models.signals import post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageOps, ImageSequence
@@ -77,7 +83,17 @@ class CheckedImageField(WagtailImageField):
 
 
 class ImageForm(BaseImageForm):
-    """Wagtail's image form with ``CheckedImageField`` for the file (``WAGTAILIMAGES_IMAGE_FORM_BASE``)."""
+    """Wagtail's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``): ``CheckedImageField`` for the
+    file, and an alternative text required unless the image is declared decorative."""
+
+    decorative = forms.BooleanField(
+        label=_("Image décorative"),
+        required=False,
+        help_text=_(
+            "Cochez seulement si l'image n'apporte aucune information (un motif, un fond) : "
+            "les lecteurs d'écran l'ignoreront et le texte alternatif reste vide."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,6 +103,48 @@ class ImageForm(BaseImageForm):
             self.fields["file"] = CheckedImageField(
                 label=original.label, required=original.required, widget=original.widget
             )
+        description = self.fields.get("description")
+        if description is None:
+            del self.fields["decorative"]  # a partial form (fields=…) without the alternative text
+            return
+        description.label = _("Texte alternatif")
+        description.help_text = _(
+            "Obligatoire. Décrivez en une phrase ce que montre l'image, pour les personnes qui ne la voient pas "
+            "(lecteur d'écran, image non chargée) : « Deux mains qui se tendent sous un soleil levant ». "
+            "Inutile de commencer par « Image de ». Laissez vide seulement si l'image est décorative."
+        )
+        # The box sits right under the text it replaces.
+        order = [name for name in self.fields if name != "decorative"]
+        order.insert(order.index("description") + 1, "decorative")
+        self.order_fields(order)
+        if self.instance.pk:
+            from home.models.images import is_decorative
+
+            self.fields["decorative"].initial = is_decorative(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "description" not in self.fields:
+            return cleaned
+        description = (cleaned.get("description") or "").strip()
+        if cleaned.get("decorative"):
+            if description:
+                self.add_error(
+                    "decorative",
+                    _("Une image décorative n'a pas de texte alternatif : videz-le, ou décochez « Image décorative »."),
+                )
+        elif not description and "description" not in self.errors:
+            self.add_error(
+                "description",
+                _(
+                    "Décrivez l'image pour les personnes qui ne la voient pas, ou cochez « Image décorative » "
+                    "si elle n'apporte aucune information."
+                ),
+            )
+        cleaned["description"] = description
+        # Read by the post_save handler, so commit=False callers that save the image get it too.
+        self.instance._decorative_choice = bool(cleaned.get("decorative"))
+        return cleaned
 
 
 def strip_metadata(data: bytes) -> tuple[bytes, int, int] | None:
@@ -120,9 +178,15 @@ def strip_metadata(data: bytes) -> tuple[bytes, int, int] | None:
 
 def _strip_on_upload(sender, instance, **kwargs):
     field_file = instance.file
-    if not field_file or getattr(field_file, "_committed", True):
+    if not field_file:
+        return
+    # A new image whose file is already stored: the multiple upload, when the file waits for
+    # its alternative text, copies it into place before the image is saved.
+    stored_before_save = instance._state.adding and getattr(field_file, "_committed", True)
+    if getattr(field_file, "_committed", True) and not stored_before_save:
         return  # no new file in this save
     try:
+        field_file.open("rb")
         field_file.seek(0)
         data = field_file.read()
         result = strip_metadata(data)
@@ -135,11 +199,30 @@ def _strip_on_upload(sender, instance, **kwargs):
         return
     clean_bytes, width, height = result
     name = field_file.name
+    if stored_before_save:
+        # The stored copy still carries the metadata: the clean file takes its place.
+        field_file.close()
+        field_file.storage.delete(name)
+        name = name.rsplit("/", 1)[-1]
     instance.file = ContentFile(clean_bytes, name=name)
     instance.width, instance.height = width, height
     instance.file_size = len(clean_bytes)
     instance.file_hash = hash_filelike(io.BytesIO(clean_bytes))
 
 
+def _record_decorative_choice(sender, instance, **kwargs):
+    choice = getattr(instance, "_decorative_choice", None)
+    if choice is None:
+        return  # not saved from the image form
+    from home.models.images import DecorativeImage
+
+    if choice:
+        DecorativeImage.objects.get_or_create(image=instance)
+    else:
+        DecorativeImage.objects.filter(image=instance).delete()
+    del instance._decorative_choice
+
+
 def connect_signals() -> None:
     pre_save.connect(_strip_on_upload, sender=get_image_model(), dispatch_uid="strip_image_metadata")
+    post_save.connect(_record_decorative_choice, sender=get_image_model(), dispatch_uid="record_decorative_choice")

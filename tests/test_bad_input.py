@@ -273,7 +273,12 @@ def test_truncated_image_in_the_multiple_upload_is_an_error_not_a_500(editor):
 
 def test_whole_animated_gif_is_still_accepted(editor):
     response = editor.post(
-        "/admin/images/add/", {"title": "Animation", "file": SimpleUploadedFile("anime.gif", gif(frames=3))}
+        "/admin/images/add/",
+        {
+            "title": "Animation",
+            "description": "Un carré qui change de couleur",
+            "file": SimpleUploadedFile("anime.gif", gif(frames=3)),
+        },
     )
     assert response.status_code == 302, response.content[:500]
     assert get_image_model().objects.get().title == "Animation"

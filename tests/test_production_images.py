@@ -41,7 +41,11 @@ def editor_client(client, db):
 def upload(editor_client, name, data, content_type="image/jpeg"):
     return editor_client.post(
         "/admin/images/add/",
-        {"title": "Photo d'un atelier", "file": SimpleUploadedFile(name, data, content_type=content_type)},
+        {
+            "title": "Photo d'un atelier",
+            "description": "Des mains qui dessinent sur une grande feuille",
+            "file": SimpleUploadedFile(name, data, content_type=content_type),
+        },
     )
 
 

@@ -17,7 +17,6 @@ from wagtail.fields import StreamField
 from campagne.blocks import CampaignStreamBlock
 from campagne.youtube import validate_youtube_url, video_embed
 from home.models import HarassmentType, ListingMixin
-from home.pagination import paginate
 
 
 class CampaignBodyMixin(models.Model):
@@ -61,6 +60,8 @@ class YouTubeVideoMixin(models.Model):
     )
 
     video_panels = [MultiFieldPanel([FieldPanel("video_url"), FieldPanel("video_poster")], heading=_("Vidéo"))]
+    # A card without a vignette shows the video's poster.
+    card_image_fields = ("listing_image", "video_poster")
 
     class Meta:
         abstract = True
@@ -70,7 +71,9 @@ class YouTubeVideoMixin(models.Model):
 
     @property
     def video_embed(self):
-        return video_embed(self.video_url, self.title, self.video_poster, self.get_content_warning())
+        # The page's own vignette stands in for a missing poster, before the site-wide placeholder.
+        poster = self.video_poster or getattr(self, "listing_image", None)
+        return video_embed(self.video_url, self.title, poster, self.get_content_warning())
 
 
 class HarassmentTypesMixin(models.Model):
@@ -150,7 +153,7 @@ class FilterableListingMixin(ListingMixin):
         if "tag" in active:
             items = items.tagged(active["tag"])
         context.update(
-            items=paginate(request, items, self.per_page),
+            items=self.paginate_listing(request, items),
             filters=filters,
             active_filters=active,
             query_string=urlencode(active),

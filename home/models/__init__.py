@@ -1,3 +1,4 @@
+from .images import DecorativeImage, ListingImageMixin, alt_text, attach_card_images
 from .listing import ListingMixin
 from .mixins import BodyMixin, IntroMixin, SocialMetaMixin
 from .pages import BasePage, HomePage, StandardPage
@@ -7,12 +8,16 @@ from .taxonomy import DEFAULT_HARASSMENT_TYPES, HarassmentType
 __all__ = [
     "BasePage",
     "BodyMixin",
+    "DecorativeImage",
     "DEFAULT_HARASSMENT_TYPES",
     "HarassmentType",
     "HomePage",
     "IntroMixin",
+    "ListingImageMixin",
     "ListingMixin",
     "SiteSettings",
     "SocialMetaMixin",
     "StandardPage",
+    "alt_text",
+    "attach_card_images",
 ]

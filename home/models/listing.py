@@ -5,6 +5,8 @@ from django.db import models
 from home.cache import public_q
 from home.pagination import paginate
 
+from .images import attach_to_paginator_page
+
 
 class ListingMixin(models.Model):
     """An index page that lists its live children, paginated.
@@ -27,7 +29,11 @@ class ListingMixin(models.Model):
             model = apps.get_model(model)
         return model.objects.child_of(self).live().filter(public_q()).order_by("-first_published_at")
 
+    def paginate_listing(self, request, queryset):
+        """The requested page of ``queryset``, its cards' images and renditions loaded in two queries."""
+        return attach_to_paginator_page(paginate(request, queryset, self.per_page))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = paginate(request, self.get_listing_queryset(request), self.per_page)
+        context["items"] = self.paginate_listing(request, self.get_listing_queryset(request))
         return context

@@ -13,14 +13,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.cache import public_q
 
+from .images import ListingImageMixin, attach_card_images
 from .mixins import BodyMixin, IntroMixin, SocialMetaMixin
 
 
-class BasePage(SocialMetaMixin, IntroMixin, Page):
+class BasePage(ListingImageMixin, SocialMetaMixin, IntroMixin, Page):
     """Every public page type of the site inherits from this abstract page."""
 
     content_panels = Page.content_panels + IntroMixin.intro_panels
-    promote_panels = Page.promote_panels + SocialMetaMixin.social_panels
+    promote_panels = Page.promote_panels + ListingImageMixin.listing_image_panels + SocialMetaMixin.social_panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
     # wagtail-localize: what every page translates and what stays the same in every language.
     # Not assigned to ``translatable_fields`` here, so page types that do not declare their
@@ -34,6 +35,7 @@ class BasePage(SocialMetaMixin, IntroMixin, Page):
         TranslatableField("intro"),
         TranslatableField("og_description"),
         SynchronizedField("og_image"),
+        SynchronizedField("listing_image"),
         SynchronizedField("show_in_menus"),
     ]
 
@@ -60,6 +62,18 @@ class HomePage(BasePage):
         max_length=500,
         help_text=_("Une ou deux phrases sous le slogan, pour dire en quoi le site peut aider."),
     )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("illustration d'accueil"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Grande illustration à côté du slogan. Format paysage (au moins 1200 × 800 pixels), "
+            "aux couleurs de la campagne ; placez le point d'intérêt sur l'essentiel."
+        ),
+    )
     body = StreamField(
         BaseStreamBlock(),
         blank=True,
@@ -68,7 +82,9 @@ class HomePage(BasePage):
     )
 
     content_panels = BasePage.content_panels + [
-        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("En-tête")),
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("En-tête")
+        ),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("hero_text"), index.SearchField("body")]
@@ -76,6 +92,7 @@ class HomePage(BasePage):
         TranslatableField("hero_title"),
         TranslatableField("hero_text"),
         TranslatableField("body"),
+        SynchronizedField("hero_image"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -105,8 +122,10 @@ class HomePage(BasePage):
         TestimonyFormPage = apps.get_model("temoignages", "TestimonyFormPage")
         ResourceIndexPage = apps.get_model("ressources", "ResourceIndexPage")
         context["edito"] = SimpleLazyObject(lambda: EditoPage.objects.child_of(self).live().filter(public_q()).first())
-        context["latest_testimonies"] = SimpleLazyObject(lambda: TestimonyPage.objects.latest_for_home(self.locale))
-        context["sections"] = self.get_menu_children()
+        context["latest_testimonies"] = SimpleLazyObject(
+            lambda: attach_card_images(TestimonyPage.objects.latest_for_home(self.locale))
+        )
+        context["sections"] = SimpleLazyObject(lambda: attach_card_images(self.get_menu_children()))
         context["testify_page"] = SimpleLazyObject(
             lambda: TestimonyFormPage.objects.descendant_of(self).live().filter(public_q()).first()
         )

@@ -33,13 +33,31 @@ class HarassmentType(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(
         _("description"), blank=True, help_text=_("Une phrase qui explique ce que recouvre ce type de harcèlement.")
     )
+    illustration = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("illustration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Dessin qui représente ce type sur les cartes des témoignages qui n'ont pas d'image. "
+            "Jamais la photo d'une personne."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(
         _("ordre d'affichage"), default=100, help_text=_("Les plus petits nombres s'affichent en premier.")
     )
 
     objects = HarassmentTypeQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("description"),
+        FieldPanel("illustration"),
+        FieldPanel("sort_order"),
+    ]
     # The admin's list searches name and code (home/wagtail_hooks.py) and autocompletes:
     # each of its fields must be indexed, or the search backend refuses the query.
     search_fields = [
@@ -50,13 +68,14 @@ class HarassmentType(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("code"),
         index.FilterField("locale_id"),
     ]
-    # wagtail-localize: the name and description are translated; the code and the order
-    # are the same in every language.
+    # wagtail-localize: the name and description are translated; the code, the illustration
+    # and the order are the same in every language.
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
         SynchronizedField("code"),
         SynchronizedField("sort_order"),
+        SynchronizedField("illustration"),
     ]
 
     class Meta(TranslatableMixin.Meta):

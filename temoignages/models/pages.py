@@ -18,8 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.cache import public_q
-from home.models import BasePage, HarassmentType, ListingMixin
-from home.pagination import paginate
+from home.models import BasePage, HarassmentType, ListingMixin, attach_card_images
 from temoignages.choices import AgeRange, Region, Role
 from temoignages.panels import PersonalDataPanel
 from temoignages.permissions import ModeratedSubtreeMixin, TestimonyPermissionTester, check_creation_allowed
@@ -110,7 +109,7 @@ class TestimonyIndexPage(ModeratedSubtreeMixin, ListingMixin, BasePage):
         context = BasePage.get_context(self, request, *args, **kwargs)
         filters = self.get_filters(request)
         context["filters"] = filters
-        context["items"] = paginate(request, self.get_listing_queryset(request, filters), self.per_page)
+        context["items"] = self.paginate_listing(request, self.get_listing_queryset(request, filters))
         context["types"] = HarassmentType.objects.filter(locale=self.locale)
         query = {}
         if "type" in filters:
@@ -194,6 +193,8 @@ class TestimonyPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("story"), index.SearchField("headline")]
     parent_page_types = ["temoignages.TestimonyIndexPage"]
     subpage_types = []
+    # Stories are never illustrated with a person: without a vignette, the card shows its type's drawing.
+    card_image_fields = ("listing_image", "harassment_type.illustration")
     # Never added by hand in the admin: every testimony comes from the form.
     is_creatable = False
 
@@ -229,7 +230,7 @@ class TestimonyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = TestimonyPage.objects.related_to(self).select_related("harassment_type")
+        context["related"] = attach_card_images(TestimonyPage.objects.related_to(self).select_related("harassment_type"))
         context["share_url"] = self.get_full_url(request)
         return context
 

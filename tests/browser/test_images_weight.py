@@ -1,0 +1,45 @@
+"""The home page with its illustrations, on a cheap phone: within 150 KB, no image without its size."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+BUDGET = 150 * 1024
+
+
+def test_home_with_its_images_stays_within_150_kb_on_a_phone(site, chromium, settings):
+    # A cheap phone's screen: 360 px wide, two device pixels per CSS pixel (the larger renditions).
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    page = context.new_page()
+    media_root = Path(settings.MEDIA_ROOT)
+
+    # The live server does not serve media (DEBUG is off): this stands in for nginx.
+    def serve_media(route):
+        path = media_root / route.request.url.split("/media/", 1)[1]
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        route.fulfill(status=200, body=path.read_bytes(), headers={"Content-Type": content_type})
+
+    page.route("**/media/**", serve_media)
+    loaded: dict[str, int] = {}
+    page.on("requestfinished", lambda request: loaded.__setitem__(request.url, len(request.response().body())))
+    page.goto(site.url + "/fr/", wait_until="networkidle")
+    try:
+        images = [url for url in loaded if "/media/images/" in url]
+        assert images, "no illustration loaded"
+        assert all(url.endswith(".webp") for url in images), images  # the lighter source, not the fallback
+        # Uncompressed bodies: an upper bound of what travels (text is compressed on the way).
+        total = sum(loaded.values())
+        assert total <= BUDGET, f"{total} bytes: " + ", ".join(f"{u.rsplit('/', 1)[-1]} {s}" for u, s in loaded.items())
+        # Every image reserves its box before it arrives (no layout shift), and the hero is shown.
+        sizes = page.eval_on_selector_all(
+            "main img", "imgs => imgs.map(i => [i.getAttribute('width'), i.getAttribute('height')])"
+        )
+        assert sizes and all(w and h for w, h in sizes), sizes
+        assert page.eval_on_selector(".hero__media img", "img => img.complete && img.naturalWidth > 0")
+    finally:
+        context.close()
