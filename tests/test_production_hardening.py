@@ -23,6 +23,7 @@ def production_env(**extra):
         DJANGO_SETTINGS_MODULE="site_parlons.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="parlonsharcelement.fr",
+        SITE_URL="https://parlonsharcelement.fr",
         **extra,
     )
     return env

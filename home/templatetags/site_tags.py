@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.cache import public_q
+from home.sites import absolute_url
 
 register = template.Library()
 
@@ -93,7 +94,7 @@ def alternate_links(context, page=None):
         path = request.path
         for code, _name in settings.LANGUAGES:
             translated = translate_url(path, code)
-            links.append((code, request.build_absolute_uri(translated)))
+            links.append((code, absolute_url(translated)))
         if len({url for _code, url in links}) < 2:
             links = []
     if len(links) < 2:

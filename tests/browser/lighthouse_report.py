@@ -117,6 +117,7 @@ def main() -> int:
             "DJANGO_SETTINGS_MODULE": "site_parlons.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SITE_URL": f"http://127.0.0.1:{port}",
             "SECURE_SSL_REDIRECT": "false",  # plain HTTP on the loopback; TLS is the proxy's job
             "SQLITE_PATH": f"{tmp}/db.sqlite3",
             "STATIC_ROOT": f"{tmp}/static",
