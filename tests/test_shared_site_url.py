@@ -30,7 +30,7 @@ def head_urls(soup) -> list[str]:
 
 @pytest.mark.django_db
 def test_demo_loader_puts_every_absolute_url_on_site_url(client):
-    from campagne.models import InterviewPage
+    from campagne.models import InterviewPage, StudyPage
     from home.demo import load_demo_content
 
     assert Site.objects.filter(is_default_site=True, hostname="localhost", port=80).exists()  # Wagtail's
@@ -53,6 +53,11 @@ def test_demo_loader_puts_every_absolute_url_on_site_url(client):
         assert [url for url in urls if not url.startswith(PUBLIC + "/")] == []
         shares = [unquote(a["href"]) for a in soup.select(".share-links a")]
         assert shares and all(f"{PUBLIC}/fr/" in href for href in shares), shares
+
+        study = StudyPage.objects.get(locale__language_code="fr")
+        figure = BeautifulSoup(client.get(study.url + "chiffre/1/").content, "html.parser")
+        assert [url for url in head_urls(figure) if not url.startswith(PUBLIC + "/")] == []
+        assert all(f"{PUBLIC}/fr/" in unquote(a["href"]) for a in figure.select(".notice .share-links a"))
 
         home = BeautifulSoup(client.get("/fr/").content, "html.parser")
         feed_links = [link["href"] for link in home.select("link[rel=alternate][type]")]
