@@ -100,12 +100,24 @@ def og_type(page) -> str:
     return "article" if model is not None and model._meta.label_lower in ARTICLE_TYPES else "website"
 
 
+def live_translations(page) -> list:
+    """The live versions of ``page`` in every language, itself included, with their locale.
+
+    Kept on the page object: the hreflang links and og:locale:alternate read the same list.
+    """
+    cached = getattr(page, "_live_translations", None)
+    if cached is None:
+        cached = list(page.get_translations(inclusive=True).live().select_related("locale"))
+        page._live_translations = cached
+    return cached
+
+
 def og_locales(page) -> tuple[str, list[str]]:
     """(og:locale, [og:locale:alternate…]) of the page: its language and its live translations'."""
     language = _language_of(page)
     alternates = []
     if page is not None and getattr(page, "locale_id", None):
-        codes = page.get_translations().live().values_list("locale__language_code", flat=True)
+        codes = [translation.locale.language_code for translation in live_translations(page)]
         alternates = sorted(OG_LOCALES[code] for code in set(codes) if code in OG_LOCALES and code != language)
     else:
         alternates = sorted(OG_LOCALES[code] for code, _name in settings.LANGUAGES if code != language)

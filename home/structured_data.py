@@ -44,8 +44,8 @@ def documents_for(page, request=None) -> list[dict]:
     if label in WITHOUT_STRUCTURED_DATA:
         return []
     page = page.specific
-    # From the language's home page down to this page.
-    trail = list(page.get_ancestors(inclusive=True).filter(depth__gte=2))
+    # From the language's home page down to this page (the home page is its own trail).
+    trail = [page] if page.depth == 2 else list(page.get_ancestors(inclusive=True).filter(depth__gte=2))
     if not trail:
         return []
     home = trail[0]

@@ -29,9 +29,16 @@ def absolute(url):
 
 
 @register.simple_tag
-def testimony_index(home):
-    """The live, public testimony index under ``home`` (its feeds are announced there), or None."""
+def testimony_index(home, sections=None):
+    """The live, public testimony index under ``home`` (its feeds are announced there), or None.
+
+    Found among ``sections`` (the home page's menu children, which the page lists anyway)
+    without a query of its own when it is one of them.
+    """
     if home is None:
         return None
     TestimonyIndexPage = apps.get_model("temoignages", "TestimonyIndexPage")
+    for section in sections or ():
+        if isinstance(section, TestimonyIndexPage):
+            return section
     return TestimonyIndexPage.objects.child_of(home).live().filter(public_q()).first()
