@@ -5,6 +5,7 @@ moderated text and type. Never a private record, a pseudonym, an age or a region
 """
 
 from django.utils import translation
+from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from home.feeds import ListingFeed
@@ -23,7 +24,8 @@ class TestimonyFeed(ListingFeed):
                 return _("Avertissement : %(warning)s. Le récit est à lire sur le site.") % {
                     "warning": item.content_warning.rstrip(". ")
                 }
-        return item.story
+        # Readers render a description as HTML: the story is escaped, its paragraphs kept.
+        return linebreaks(item.story, autoescape=True)
 
     def item_categories(self, item):
         categories = [item.harassment_type.name] if item.harassment_type_id else []

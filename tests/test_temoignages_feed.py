@@ -33,7 +33,7 @@ def stories(section, home):
     published = tf.TestimonyPageFactory(
         parent=index,
         headline="Seule à la cantine",
-        story="On me laissait seule à la cantine. [prénom retiré] riait.",
+        story="On me laissait seule à la cantine. [prénom retiré] riait.\n\nJ'ai écrit <b>ça</b> & ça.",
         pseudonym="Hirondelle",
         age_range="15-17",
     )
@@ -68,7 +68,8 @@ def test_rss_lists_only_live_public_testimonies_with_their_public_text(client, s
     assert sorted(items) == ["Seule à la cantine", "Un récit difficile"]
     assert (
         items["Seule à la cantine"].findtext("description")
-        == "On me laissait seule à la cantine. [prénom retiré] riait."
+        == "<p>On me laissait seule à la cantine. [prénom retiré] riait.</p>\n\n"
+        "<p>J&#x27;ai écrit &lt;b&gt;ça&lt;/b&gt; &amp; ça.</p>"
     )
     # A story folded behind a warning on the site stays folded in a feed reader.
     assert "Détails très durs" not in response.content.decode()
