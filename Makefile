@@ -7,6 +7,8 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The site's public address (absolute links, sitemap, feeds): the one runserver serves, unless set.
+export SITE_URL ?= http://$(HOST):$(PORT)
 PYTEST_ARGS ?= -n 2
 # The e-mail worker (django-tasks-db): every e-mail the site sends is a task on the "email" backend.
 WORKER_ARGS := db_worker --backend email
@@ -117,6 +119,7 @@ screenshots: install-dev ## PNGs of every page type, FR and EN, 360 and 1280 px,
 PROD_ENV = DJANGO_SETTINGS_MODULE=site_parlons.settings.production \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"
 
 var/secret_key:

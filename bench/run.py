@@ -76,6 +76,7 @@ def base_env(database_url: str | None, leg: str) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="site_parlons.settings.production",
         SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_URL=env.get("SITE_URL") or "http://127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         VAR_DIR=str(BENCH_DIR / leg),
         STATIC_ROOT=str(BENCH_DIR / "static"),

@@ -240,7 +240,7 @@ podman run --rm --network none --no-healthcheck "$IMAGE" sh -euc '
 step "5/6 migrate, start gunicorn, GET /healthz"
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "127.0.0.1:$PORT is already in use (set PORT=...)"; fi
 secret="offline-smoke-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-run_env=(-e "SECRET_KEY=$secret" -e ALLOWED_HOSTS=127.0.0.1,localhost -e "GUNICORN_BIND=127.0.0.1:$PORT")
+run_env=(-e "SECRET_KEY=$secret" -e ALLOWED_HOSTS=127.0.0.1,localhost -e "SITE_URL=http://127.0.0.1:$PORT" -e "GUNICORN_BIND=127.0.0.1:$PORT")
 # Same hardening as deploy/compose.yaml's web service.
 hardening=(--read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges)
 podman rm -f "$CTR" >/dev/null 2>&1 || true
@@ -296,4 +296,4 @@ printf '  %s\n' "${TIMINGS[@]}"
 echo "  total: $(( $(date +%s) - T0 ))s"
 echo
 echo "Built: $IMAGE ($(podman image inspect --format '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}'))"
-echo "Use it: CONTAINERS_CONF=$CONF_DIR/containers.conf podman run --network host -e SECRET_KEY=... -e ALLOWED_HOSTS=... $IMAGE"
+echo "Use it: CONTAINERS_CONF=$CONF_DIR/containers.conf podman run --network host -e SECRET_KEY=... -e ALLOWED_HOSTS=... -e SITE_URL=... $IMAGE"

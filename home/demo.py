@@ -15,6 +15,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from home.models import DEFAULT_HARASSMENT_TYPES, HarassmentType, HomePage, SiteSettings, StandardPage
+from home.sites import sync_default_site
 
 SEED = 2019  # the campaign's founding year: the demo is the same on every machine
 
@@ -90,17 +91,11 @@ def ensure_home() -> HomePage:
         root.add_child(instance=home)
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Parlons Harcèlement"
-        )
-    elif site.root_page_id != home.id:
-        old_root = site.root_page
-        site.root_page = home
-        site.site_name = "Parlons Harcèlement"
-        site.save()
-        if not isinstance(old_root.specific, HomePage) and not old_root.get_children().exists():
-            old_root.delete()
+    old_root = site.root_page if site is not None and site.root_page_id != home.id else None
+    # The default site's address is SITE_URL's, also when the site already existed.
+    sync_default_site(home)
+    if old_root is not None and not isinstance(old_root.specific, HomePage) and not old_root.get_children().exists():
+        old_root.delete()
     ensure_translation(
         home,
         {

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from home.cache import active_locale
 from home.pagination import paginate, requested_number
+from home.sites import absolute_url
 
 from . import services
 from .kinds import all_kinds
@@ -114,13 +115,13 @@ def opensearch(request):
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     with translation.override(language):
-        search_url = request.build_absolute_uri(reverse("search"))
+        search_url = absolute_url(reverse("search"))
         response = TemplateResponse(
             request,
             "search/opensearch.xml",
             {
                 "search_url": search_url,
-                "icon_url": request.build_absolute_uri(static("img/favicon.svg")),
+                "icon_url": absolute_url(static("img/favicon.svg")),
                 "language": language,
                 "description": gettext("Rechercher des témoignages, des interviews et de l'aide sur Parlons Harcèlement"),
             },

@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from home.sites import absolute_url
+
 #: Seconds a client (or a crawler) is asked to wait before retrying after a 503.
 RETRY_AFTER_SECONDS = 120
 
@@ -131,6 +133,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -108,6 +108,7 @@ def site_env(var: Path, **extra) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="site_parlons.settings.production",
         SECRET_KEY="faults-cache-" + "k" * 40,
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_URL="http://127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         VAR_DIR=str(var),
         SQLITE_PATH=str(var / "db.sqlite3"),

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_production_check(env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL"}}
     env.update({"DJANGO_SETTINGS_MODULE": "site_parlons.settings.production", **env_overrides})
     return subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
@@ -32,7 +32,9 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 
 def test_production_starts_when_configured():
-    result = run_production_check({"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org"})
+    result = run_production_check(
+        {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org", "SITE_URL": "https://example.org"}
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -146,9 +146,9 @@ def test_hreflang_alternates_with_x_default(client, demo_site):
     soup = BeautifulSoup(client.get("/en/edito/").content, "html.parser")
     links = {link["hreflang"]: link["href"] for link in soup.select('link[rel=alternate][hreflang]')}
     assert links == {
-        "fr": "http://localhost/fr/edito/",
-        "en": "http://localhost/en/edito/",
-        "x-default": "http://localhost/fr/edito/",
+        "fr": f"{settings.SITE_URL}/fr/edito/",
+        "en": f"{settings.SITE_URL}/en/edito/",
+        "x-default": f"{settings.SITE_URL}/fr/edito/",
     }
 
 
@@ -186,13 +186,13 @@ def test_sitemap_lists_both_languages_with_alternates(client, demo_site):
     root = ElementTree.fromstring(response.content)  # noqa: S314 - our own response
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     locations = [loc.text for loc in root.findall("s:url/s:loc", ns)]
-    assert "http://localhost/fr/" in locations
-    assert "http://localhost/en/" in locations
-    assert any("/en/" in loc for loc in locations if loc != "http://localhost/en/")
-    assert "http://localhost/fr/edito/" not in locations
-    home = next(url for url in root.findall("s:url", ns) if url.find("s:loc", ns).text == "http://localhost/en/")
+    assert f"{settings.SITE_URL}/fr/" in locations
+    assert f"{settings.SITE_URL}/en/" in locations
+    assert any("/en/" in loc for loc in locations if loc != f"{settings.SITE_URL}/en/")
+    assert f"{settings.SITE_URL}/fr/edito/" not in locations
+    home = next(url for url in root.findall("s:url", ns) if url.find("s:loc", ns).text == f"{settings.SITE_URL}/en/")
     alternates = {link.get("hreflang"): link.get("href") for link in home.findall("x:link", ns)}
-    assert alternates == {"fr": "http://localhost/fr/", "en": "http://localhost/en/"}
+    assert alternates == {"fr": f"{settings.SITE_URL}/fr/", "en": f"{settings.SITE_URL}/en/"}
 
 
 def translatable_models_of(app_labels):

@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from home.cache import public_q
+from home.sharing import live_translations
+from home.sites import absolute_url
 
 register = template.Library()
 
@@ -97,13 +99,13 @@ def alternate_links(context, page=None):
     if page is not None and getattr(page, "locale_id", None):
         links = [
             (p.locale.language_code, p.get_full_url(request))
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+            for p in live_translations(page)
         ]
     elif request is not None and getattr(request, "resolver_match", None) is not None:
         path = request.path
         for code, _name in settings.LANGUAGES:
             translated = translate_url(path, code)
-            links.append((code, request.build_absolute_uri(translated)))
+            links.append((code, absolute_url(translated)))
         if len({url for _code, url in links}) < 2:
             links = []
     if len(links) < 2:

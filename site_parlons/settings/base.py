@@ -8,8 +8,10 @@ listed, with its default, in the README.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -27,6 +29,31 @@ def env_bool(name: str, default: bool = False) -> bool:
 def env_list(name: str, default: str = "") -> list[str]:
     """Read a comma-separated environment variable into a list of non-empty items."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def parse_site_url(value: str) -> tuple[str, str, int]:
+    """(scheme, host name, port) of ``SITE_URL``, refused unless Wagtail can serve it as a site.
+
+    A Wagtail ``Site`` has only a host name and a port and derives its scheme from the port
+    (443 is https, anything else http): ``https://`` on another port cannot be represented.
+    """
+    parts = urlsplit(value)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme not in {"http", "https"} or not parts.hostname or port == -1:
+        raise ImproperlyConfigured(
+            f"SITE_URL must be an absolute http(s) address, e.g. https://parlonsharcelement.fr (got {value!r})."
+        )
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username or parts.password:
+        raise ImproperlyConfigured(f"SITE_URL is the site's address alone, without a path or query (got {value!r}).")
+    port = port or (443 if parts.scheme == "https" else 80)
+    if (parts.scheme == "https") != (port == 443):
+        raise ImproperlyConfigured(
+            f"SITE_URL {value!r}: Wagtail serves https on port 443 only and http on any other port."
+        )
+    return parts.scheme, parts.hostname, port
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -278,7 +305,14 @@ LOGGING = {
 
 # --- Wagtail --------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Parlons Harcèlement"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address: every absolute URL (sitemap, feeds, og:url, og:image, hreflang,
+# share links, JSON-LD, e-mails) starts with it. Page URLs come from the default Wagtail Site,
+# which load_demo_content and sync_site_url set from it (home/sites.py). The default is the
+# address `make run` serves; production.py requires it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+parse_site_url(SITE_URL)
+# Links in the admin's e-mails: the same address unless the admin lives elsewhere.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip().rstrip("/") or SITE_URL
 # search.backend: the database backend, French-aware on SQLite (FTS5, stems as prefixes)
 # and on PostgreSQL (french_unaccent config, created by search/migrations/0002).
 WAGTAILSEARCH_BACKENDS = {

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, CACHES, REDIS_URL, SECRET_KEY, VAR_DIR, env_bool
+from .base import ALLOWED_HOSTS, CACHES, REDIS_URL, SECRET_KEY, SITE_URL, VAR_DIR, env_bool, parse_site_url
 
 DEBUG = False
 
@@ -18,6 +18,21 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS is not set. Production settings refuse to start without it: "
         "export ALLOWED_HOSTS=parlonsharcelement.fr,www.parlonsharcelement.fr (comma-separated)."
+    )
+# The default (the development server's address) would put 127.0.0.1 in every shared link,
+# feed and sitemap: production names its public address.
+if not os.environ.get("SITE_URL", "").strip():
+    raise ImproperlyConfigured(
+        "SITE_URL is not set. Production settings refuse to start without it: "
+        "export SITE_URL=https://parlonsharcelement.fr (the address visitors use, without a path)."
+    )
+_site_host = parse_site_url(SITE_URL)[1]
+if not any(
+    pattern == "*" or pattern == _site_host or (pattern.startswith(".") and ("." + _site_host).endswith(pattern))
+    for pattern in ALLOWED_HOSTS
+):
+    raise ImproperlyConfigured(
+        f"SITE_URL's host {_site_host!r} is not in ALLOWED_HOSTS: the site would refuse its own address."
     )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -18,7 +18,9 @@ if not DATABASE_URL:
     # pytest-django creates the test database; a file keeps WAL and real locking behaviour
     # for concurrency tests, while TEST.NAME=None would mean in-memory.
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_PATH") or None}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host: absolute URLs of the site and of the admin's e-mails point at it.
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Serve static files from the finders: no collectstatic needed before the tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -13,6 +13,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -61,8 +62,9 @@ class TestimonyPageTag(TaggedItemBase):
     content_object = ParentalKey("temoignages.TestimonyPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class TestimonyIndexPage(ModeratedSubtreeMixin, ListingMixin, BasePage):
-    """« Témoignages »: the published testimonies, newest first, filterable by type and tag."""
+class TestimonyIndexPage(ModeratedSubtreeMixin, RoutablePageMixin, ListingMixin, BasePage):
+    """« Témoignages »: the published testimonies, newest first, filterable by type and tag,
+    with RSS (``rss/``) and Atom (``atom/``) feeds of the same list."""
 
     listing_model = "temoignages.TestimonyPage"
     per_page = 12
@@ -121,6 +123,18 @@ class TestimonyIndexPage(ModeratedSubtreeMixin, ListingMixin, BasePage):
 
         context["testify_page"] = TestimonyFormPage.objects.child_of(self).live().filter(public_q()).first()
         return context
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from temoignages.feeds import TestimonyFeed
+
+        return TestimonyFeed(self, atom=False)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from temoignages.feeds import TestimonyFeed
+
+        return TestimonyFeed(self, atom=True)(request)
 
 
 class TestimonyPage(BasePage):

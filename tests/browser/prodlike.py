@@ -85,6 +85,7 @@ def production_like_site() -> Iterator[ProdlikeSite]:
             "DJANGO_SETTINGS_MODULE": "site_parlons.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SITE_URL": f"http://localhost:{port}",
             "SECURE_SSL_REDIRECT": "false",  # plain HTTP on the loopback; TLS is the proxy's job
             "SQLITE_PATH": f"{tmp}/db.sqlite3",
             "STATIC_ROOT": f"{tmp}/static",
