@@ -10,10 +10,9 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 
-from home.antispam import EXPIRED, OK, RateLimit
+from home.antispam import EXPIRED, RateLimit
 from temoignages import services
 from temoignages.forms import ReceiptCodeForm, TestimonyForm
-from temoignages.receipts import new_receipt_code
 
 # (count, seconds) per client, overridable in settings: accepted testimonies, and status-page lookups.
 SUBMISSIONS = RateLimit("temoignages.submit", limit=5, window=3600, setting="TESTIMONY_RATE_LIMIT")
@@ -49,11 +48,9 @@ def _thank_you(request, page, code: str | None):
 
 
 def _handle_submission(request, page):
+    # A doubtful submission (honeypot, too fast, forged token) is refused by the form itself
+    # (TestimonyForm.spam_messages): a 400 with the text kept, never a decoy thank-you.
     form = TestimonyForm(request.POST, page=page)
-    if form.spam_verdict not in {OK, EXPIRED}:
-        # A bot: the same page a person would see, with a code that leads nowhere. Nothing stored.
-        return _thank_you(request, page, new_receipt_code())
-
     if SUBMISSIONS.exceeded(request):
         form.is_valid()  # keep the typed text and show field errors too
         form.add_error(
