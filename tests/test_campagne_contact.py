@@ -190,3 +190,13 @@ def test_failed_message_gets_a_focused_error_summary_at_the_top(client, contact)
     assert links["#id_votre_message"].startswith("Votre message : ")
     # No fragment in the form's address: a page opened on a #fragment does not autofocus.
     assert "#" not in soup.select_one("main form")["action"]
+
+
+def test_each_invalid_field_is_described_by_its_error(client, contact):
+    soup = BeautifulSoup(client.post(contact.url, valid_data(votre_message="")).content, "html.parser")
+    control = soup.select_one("textarea[name=votre_message]")
+    assert control["aria-invalid"] == "true"
+    described = control["aria-describedby"].split()
+    errors = soup.select_one(f"#{described[-1]}")
+    assert errors is not None and "errorlist" in errors["class"]
+    assert soup.select_one("input[name=votre_nom]").get("aria-describedby") is None

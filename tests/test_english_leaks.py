@@ -95,8 +95,12 @@ def english_pages(client) -> dict[str, bytes]:
         response = client.get(url.path)
         assert response.status_code == url.status, url
         pages[str(url)] = response.content
+    from campagne.models import ContactPage
+
     form_page = TestimonyFormPage.objects.get(locale__language_code="en")
+    contact = ContactPage.objects.get(locale__language_code="en")
     with translation.override("en"):
+        pages["contact form with errors"] = client.post(contact.url, {}).content
         pages["testimony form with errors"] = client.post(form_page.url, {}).content
         pages["testimony form, honeypot filled"] = client.post(
             form_page.url, valid_data(form_page, site_web="https://example.org")

@@ -29,3 +29,13 @@ def error_summary(form, intro: str = "", labels: bool = True):
         ]
         items += [{"anchor": "", "label": "", "error": error} for error in form.non_field_errors()]
     return {"items": items, "intro": intro}
+
+
+@register.filter
+def described_by_errors(field: forms.BoundField):
+    """The field's control, described by its help text and its errors (Django links only the
+    help text), for templates that show errors as ``<ul id="<auto_id>_erreurs">``."""
+    ids = [f"{field.auto_id}_helptext"] if field.help_text else []
+    if field.errors:
+        ids.append(f"{field.auto_id}_erreurs")
+    return field.as_widget(attrs={"aria-describedby": " ".join(ids)} if ids else None)
