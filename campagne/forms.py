@@ -20,7 +20,11 @@ class ContactSpamProtectionMixin(SpamProtectedFormMixin):
     honeypot_label = _("Ne remplissez pas ce champ")
     spam_timer = CONTACT_TIMER
     spam_messages = {
-        HONEYPOT: _("Votre message n'a pas pu être envoyé. Réessayez sans remplir le champ caché."),
+        HONEYPOT: _(
+            "Votre message n'a pas pu être envoyé : un champ caché, qui sert à repérer les robots, a été rempli "
+            "(parfois par le remplissage automatique du navigateur). Nous l'avons vidé : vérifiez votre message "
+            "puis envoyez-le à nouveau."
+        ),
         TOO_FAST: _("Le formulaire a été envoyé trop vite. Vérifiez votre message puis envoyez-le à nouveau."),
         EXPIRED: _EXPIRED,
         INVALID: _EXPIRED,

@@ -3,8 +3,9 @@
 * ``SpamProtectedFormMixin`` adds a honeypot (a field people never see, naive bots fill it) and a
   signed « form shown at » token checked by a ``SignedTimer``: a form sent sooner than
   ``min_seconds`` after it was displayed is a bot, one sent after ``max_age`` has expired.
-  Each form decides what a verdict means (an error message for the contact form, a silent
-  thank-you for the testimony form) through ``spam_messages`` or by reading ``spam_verdict``.
+  Each form decides what a verdict means through ``spam_messages`` (an error, the text kept)
+  or by reading ``spam_verdict``. Never a fake success: a person whose browser autofilled the
+  honeypot, or who was unusually quick, must learn that nothing was sent.
 * ``RateLimit`` counts hits per client in the cache (Redis, or the database shared by every
   worker) under a keyed HMAC of the client address that expires with the window: no address
   is ever stored or logged.
@@ -158,7 +159,7 @@ class SpamProtectedFormMixin:
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             label=self.honeypot_label,
             required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1", "aria-hidden": "true"}),
         )
         self.fields[TOKEN_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
         if not self.is_bound:
@@ -191,14 +192,17 @@ class SpamProtectedFormMixin:
         return self.get_spam_timer().claim(self.spam_token)
 
     def renew_token(self) -> None:
-        """A fresh token in the re-displayed form, the visitor's text kept.
+        """A fresh token and an empty honeypot in the re-displayed form, the visitor's text kept.
 
         After ``expired`` the person already typed: the new token passes the minimum time at once.
+        The honeypot is emptied because a person whose browser autofilled it cannot see it to
+        clear it: left filled, every resend would be refused again.
         """
         timer = self.get_spam_timer()
         start = timer.resend_start() if self.spam_verdict == EXPIRED else None
         data = self.data.copy()
         data[self.add_prefix(TOKEN_FIELD)] = timer.make(now=start)
+        data[self.add_prefix(HONEYPOT_FIELD)] = ""
         self.data = data
 
     def clean(self):
@@ -207,7 +211,6 @@ class SpamProtectedFormMixin:
         cleaned.pop(TOKEN_FIELD, None)
         message = self.spam_messages.get(self.spam_verdict)
         if message:
-            if self.spam_verdict != HONEYPOT:
-                self.renew_token()
+            self.renew_token()
             raise forms.ValidationError(message, code=self.spam_verdict)
         return cleaned

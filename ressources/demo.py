@@ -359,6 +359,7 @@ ASSOCIATIONS = [
     # Around Lens: examples for the campaign to confirm with each structure before going live.
     {
         "name": "France Victimes 62 (aide aux victimes du Pas-de-Calais)",
+        "en_name": "France Victimes 62 (victim support in the Pas-de-Calais)",
         "region": Region.HAUTS_DE_FRANCE,
         "area": "Pas-de-Calais (62)",
         "types": [],
@@ -397,6 +398,7 @@ ASSOCIATIONS = [
         "name": "Maison des adolescents du Pas-de-Calais",
         "region": Region.HAUTS_DE_FRANCE,
         "area": "Pas-de-Calais (62), secteur de Lens",
+        "en_area": "Pas-de-Calais (62), Lens area",
         "types": ["scolaire", "cyber", "famille"],
         "audiences": [A.MINOR, A.PARENT],
         "to_verify": True,
@@ -487,10 +489,10 @@ def ensure_associations() -> None:
             translation = Association.objects.create(
                 locale=en,
                 translation_key=source.translation_key,
-                name=item["name"],
+                name=item.get("en_name", item["name"]),
                 description=description,
                 hours=hours,
-                area=item.get("area", ""),
+                area=item.get("en_area", item.get("area", "")),
                 **common,
             )
             translation.harassment_types.set(source.harassment_types.all())

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from home.antispam import SignedTimer, SpamProtectedFormMixin
+from home.antispam import HONEYPOT, INVALID, TOO_FAST, SignedTimer, SpamProtectedFormMixin
 from home.models import HarassmentType
 from temoignages.choices import AgeRange, Region, Role
 
@@ -40,10 +40,27 @@ class CleanTextMixin:
 
 
 class TestimonyForm(SpamProtectedFormMixin, CleanTextMixin, forms.Form):
-    """The honeypot and the signed timer come from the mixin; the view reads ``spam_verdict``
-    (a bot gets the same thank-you page as a person, and nothing is stored)."""
+    """The honeypot and the signed timer come from the mixin. A doubtful submission is refused
+    with a message and the text kept, never with a decoy thank-you: a person whose browser
+    filled the hidden field would otherwise keep a receipt code for a story never saved.
+    An expired form is the view's (it asks to resend with a renewed token)."""
 
     honeypot_label = _("Ne remplissez pas ce champ")
+    spam_messages = {
+        HONEYPOT: _(
+            "Votre témoignage n'est pas encore envoyé : un champ caché, qui sert à repérer les robots, a été rempli "
+            "(parfois par le remplissage automatique du navigateur). Nous l'avons vidé. Votre texte est conservé : "
+            "vérifiez-le puis envoyez-le à nouveau."
+        ),
+        TOO_FAST: _(
+            "Votre témoignage n'est pas encore envoyé : le formulaire est parti quelques secondes seulement après "
+            "son affichage, comme le font les robots. Votre texte est conservé : vérifiez-le puis envoyez-le à nouveau."
+        ),
+        INVALID: _(
+            "Votre témoignage n'est pas encore envoyé : le formulaire n'a pas pu être vérifié. Votre texte est "
+            "conservé : envoyez-le à nouveau."
+        ),
+    }
 
     harassment_type = forms.ModelChoiceField(
         label=_("De quel harcèlement s'agit-il ?"),

@@ -6,14 +6,15 @@ receipt code, none of which may sit in a shared cache or the browser's history c
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 
-from home.antispam import EXPIRED, OK, RateLimit
+from home.antispam import EXPIRED, RateLimit
 from temoignages import services
 from temoignages.forms import ReceiptCodeForm, TestimonyForm
-from temoignages.receipts import new_receipt_code
 
 # (count, seconds) per client, overridable in settings: accepted testimonies, and status-page lookups.
 SUBMISSIONS = RateLimit("temoignages.submit", limit=5, window=3600, setting="TESTIMONY_RATE_LIMIT")
@@ -39,21 +40,46 @@ def testimony_form_view(request, page):
     return _render(request, page, page.get_template(request), {"form": form})
 
 
-def _thank_you(request, page, code: str | None):
-    return _render(
-        request,
-        page,
-        "temoignages/thank_you.html",
-        {"receipt_code": code, "status_url": page.status_url(request)},
+RECEIPT_FILE_NAME = "parlons-harcelement-code.txt"
+
+
+def receipt_file_href(code: str, status_url: str) -> str:
+    """A ``data:`` link to a small text file holding the code, in the visitor's language.
+
+    Built in the page rather than served by an endpoint: the code never travels back to the
+    server (no request, no log line can hold it), and saving works offline and without
+    JavaScript. The site's CSP does not restrict links (only what a page loads).
+    """
+    text = "\n".join(
+        [
+            _("Parlons Harcèlement : le code de suivi de votre témoignage"),
+            "",
+            _("Code : %(code)s") % {"code": code},
+            _("Page de suivi : %(url)s") % {"url": status_url},
+            "",
+            _(
+                "Avec ce code, sans compte, vous pouvez savoir si votre témoignage est publié et le retirer à tout "
+                "moment. Gardez-le pour vous : nous ne pouvons pas le retrouver."
+            ),
+            "",
+        ]
     )
+    return "data:text/plain;charset=utf-8," + quote(text, safe="")
+
+
+def _thank_you(request, page, code: str | None):
+    status_url = page.status_url(request)
+    extra = {"receipt_code": code, "status_url": status_url}
+    if code:
+        extra["receipt_file_href"] = receipt_file_href(code, request.build_absolute_uri(status_url))
+        extra["receipt_file_name"] = RECEIPT_FILE_NAME
+    return _render(request, page, "temoignages/thank_you.html", extra)
 
 
 def _handle_submission(request, page):
+    # A doubtful submission (honeypot, too fast, forged token) is refused by the form itself
+    # (TestimonyForm.spam_messages): a 400 with the text kept, never a decoy thank-you.
     form = TestimonyForm(request.POST, page=page)
-    if form.spam_verdict not in {OK, EXPIRED}:
-        # A bot: the same page a person would see, with a code that leads nowhere. Nothing stored.
-        return _thank_you(request, page, new_receipt_code())
-
     if SUBMISSIONS.exceeded(request):
         form.is_valid()  # keep the typed text and show field errors too
         form.add_error(

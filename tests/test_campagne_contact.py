@@ -73,10 +73,14 @@ def test_valid_message_is_stored_and_emailed(client, contact):
         assert private not in str(submission.form_data)
 
 
-def test_honeypot_filled_is_refused(client, contact):
+def test_honeypot_filled_is_refused_with_the_text_kept_and_the_field_emptied(client, contact):
     response = client.post(contact.url, valid_data(**{HONEYPOT_FIELD: "http://spam.example"}))
     assert response.status_code == 400
-    assert "n'a pas pu être envoyé" in BeautifulSoup(response.content, "html.parser").get_text()
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert "n'a pas pu être envoyé" in soup.select_one(".error-summary").get_text()
+    assert soup.select_one("textarea[name=votre_message]").get_text().strip() == "Bonjour, une demande d'interview."
+    # A person cannot see the field to clear it: the page sent back has it empty.
+    assert soup.select_one(f"input[name={HONEYPOT_FIELD}]").get("value", "") == ""
     assert not FormSubmission.objects.exists()
     assert mail.outbox == []
 
@@ -171,3 +175,28 @@ def test_forwarded_header_ignored_without_a_proxy(client, contact, settings):
         client.post(contact.url, valid_data(), HTTP_X_FORWARDED_FOR=f"192.0.2.{i}", REMOTE_ADDR="198.51.100.3")
     forged = client.post(contact.url, valid_data(), HTTP_X_FORWARDED_FOR="192.0.2.99", REMOTE_ADDR="198.51.100.3")
     assert forged.status_code == 429
+
+
+def test_failed_message_gets_a_focused_error_summary_at_the_top(client, contact):
+    response = client.post(contact.url, valid_data(votre_message="", votre_e_mail="pas-une-adresse"))
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.title.get_text().startswith("Erreur : ")
+    summary = soup.select_one("main .error-summary")
+    assert summary["tabindex"] == "-1" and summary.has_attr("autofocus")
+    assert summary.find_next("h1") is not None, "the summary comes before the page heading"
+    links = {a["href"]: a.get_text() for a in summary.select("a")}
+    assert set(links) == {"#id_votre_e_mail", "#id_votre_message"}
+    assert links["#id_votre_message"].startswith("Votre message : ")
+    # No fragment in the form's address: a page opened on a #fragment does not autofocus.
+    assert "#" not in soup.select_one("main form")["action"]
+
+
+def test_each_invalid_field_is_described_by_its_error(client, contact):
+    soup = BeautifulSoup(client.post(contact.url, valid_data(votre_message="")).content, "html.parser")
+    control = soup.select_one("textarea[name=votre_message]")
+    assert control["aria-invalid"] == "true"
+    described = control["aria-describedby"].split()
+    errors = soup.select_one(f"#{described[-1]}")
+    assert errors is not None and "errorlist" in errors["class"]
+    assert soup.select_one("input[name=votre_nom]").get("aria-describedby") is None

@@ -154,9 +154,15 @@ def test_shocking_video_shows_warning_and_helplines_before_the_player(client, ho
     facade = soup.select_one(".video-facade")
     warning = facade.select_one(".content-warning")
     assert "peuvent choquer" in warning.get_text()
-    assert warning.select_one(".helplines a[href='tel:3018']")
     children = [c for c in facade.children if getattr(c, "name", None)]
-    assert children.index(warning) < children.index(facade.select_one("[data-video-facade]"))
+    player = facade.select_one("[data-video-facade]")
+    assert children.index(warning) < children.index(player)
+    # On the video page the helplines follow the player (a short warning keeps the player in
+    # a phone's first screen) and the warning links to them.
+    help_box = facade.select_one("#aide-video")
+    assert help_box.select_one(".helplines a[href='tel:3018']")
+    assert children.index(player) < children.index(help_box)
+    assert warning.select_one("a[href='#aide-video']")
     assert "autoplay" not in facade.select_one("[data-video-facade]")["data-embed-url"]
     assert "avertissement" in facade.select_one("a[data-video-play]").get_text()
 
@@ -215,3 +221,30 @@ def test_video_page_requires_a_video(admin_client, home):
     assert response.status_code == 200
     assert "besoin de l'adresse de sa vidéo" in form_errors(response)
     assert not VideoPage.objects.filter(slug="sans-video").exists()
+
+
+@pytest.mark.django_db
+def test_video_page_shows_the_video_right_after_its_title(client, home):
+    index = VideoIndexPageFactory(parent=home)
+    page = VideoPageFactory(parent=index, content_warning="sensitive", intro="Une introduction avant la vidéo.")
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    article = soup.select_one("main article")
+    children = [c for c in article.children if getattr(c, "name", None)]
+    assert children[0].name == "h1"
+    assert "video-facade" in children[1]["class"], "the facade (warning, then player) comes right after the title"
+    assert children.index(article.select_one(".lead")) > 1
+
+
+@pytest.mark.django_db
+def test_video_page_facade_uses_the_page_poster_else_the_site_placeholder(client, home):
+    from wagtail_factories import ImageFactory
+
+    index = VideoIndexPageFactory(parent=home)
+    with_poster = VideoPageFactory(parent=index, video_poster=ImageFactory(title="Affiche"))
+    without = VideoPageFactory(parent=index, video_poster=None)
+    play = BeautifulSoup(client.get(with_poster.url).content, "html.parser").select_one("a[data-video-play]")
+    poster = play.select_one("img.video-facade__poster")
+    assert poster["src"].startswith("/media/images/"), poster
+    assert "video-placeholder" not in str(play)
+    play = BeautifulSoup(client.get(without.url).content, "html.parser").select_one("a[data-video-play]")
+    assert play.select_one("img.video-facade__poster")["src"].endswith("/img/video-placeholder.svg")

@@ -160,22 +160,38 @@ def test_any_input_never_500_and_never_unescaped(client, form_page, story, title
         assert "Votre témoignage n'est pas encore envoyé" in html
 
 
-def test_honeypot_shows_a_thank_you_and_stores_nothing(client, form_page):
+def test_honeypot_filled_is_a_400_with_the_text_kept_never_a_decoy_thank_you(client, form_page):
+    """A person whose browser autofilled the hidden field must learn that nothing was sent."""
     pages = tm.TestimonyPage.objects.count()
-    response = client.post(form_page.url, valid_data(form_page, **{antispam.HONEYPOT_FIELD: "http://spam.example"}))
-    assert response.status_code == 200
+    story = "Mon navigateur a rempli un champ que je ne voyais pas, et je ne veux pas perdre ce récit."
+    data = valid_data(form_page, story=story, **{antispam.HONEYPOT_FIELD: "https://mon-site.example"})
+    response = client.post(form_page.url, data)
+    assert response.status_code == 400
     soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.select_one(".receipt-code")
+    assert not soup.select_one(".receipt-code")
+    assert "un champ caché, qui sert à repérer les robots, a été rempli" in soup.select_one(".error-summary").get_text()
+    assert soup.select_one("textarea[name=story]").get_text().strip() == story
+    # Emptied, with a fresh token: sending again (after the minimum time) goes through.
+    assert soup.select_one(f"input[name={antispam.HONEYPOT_FIELD}]").get("value", "") == ""
     assert not tm.TestimonySubmission.objects.exists()
     assert tm.TestimonyPage.objects.count() == pages
+    resend = {el["name"]: el.get("value", "") for el in soup.select("form.testimony-form input[type=hidden]")}
+    assert resend[antispam.TOKEN_FIELD] != data[antispam.TOKEN_FIELD]
+    again = valid_data(form_page, story=story, **{antispam.TOKEN_FIELD: form_timer().make(time.time() - 30)})
+    assert client.post(form_page.url, again).status_code == 200
+    assert tm.TestimonySubmission.objects.count() == 1
 
 
 @pytest.mark.parametrize("token", ["too-fast", "forged", ""])
-def test_too_fast_or_forged_token_stores_nothing(client, form_page, token):
+def test_too_fast_or_forged_token_is_a_400_with_the_text_kept(client, form_page, token):
     value = {"too-fast": form_timer().make(), "forged": "eyJ0IjoxfQ:forged:sig", "": ""}[token]
-    response = client.post(form_page.url, valid_data(form_page, **{antispam.TOKEN_FIELD: value}))
-    assert response.status_code == 200
-    assert BeautifulSoup(response.content, "html.parser").select_one(".receipt-code")
+    story = "Un récit envoyé dans un formulaire que le serveur ne peut pas vérifier, gardé pour le renvoyer."
+    response = client.post(form_page.url, valid_data(form_page, story=story, **{antispam.TOKEN_FIELD: value}))
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert not soup.select_one(".receipt-code")
+    assert "Votre témoignage n'est pas encore envoyé" in soup.select_one(".error-summary").get_text()
+    assert soup.select_one("textarea[name=story]").get_text().strip() == story
     assert not tm.TestimonySubmission.objects.exists()
 
 
@@ -231,3 +247,37 @@ def test_receipt_codes_have_128_bits_and_forgive_typing():
     assert len(normalise(code)) == 26  # 26 base32 characters = 130 bits of room for 128 random bits
     assert hash_receipt(code) == hash_receipt(code.lower().replace("-", " "))
     assert len(hash_receipt(code)) == 64
+
+
+def test_error_summary_comes_first_is_focused_and_links_to_each_invalid_control(client, form_page):
+    """GOV.UK pattern: before the heading, focusable, autofocused, the title says « Erreur : »."""
+    response = client.post(form_page.url, valid_data(form_page, role="", story="", consent_publication=None))
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.title.get_text().startswith("Erreur : ")
+    summary = soup.select_one("main .error-summary")
+    assert summary["tabindex"] == "-1" and summary.has_attr("autofocus")
+    assert summary.select_one("h2").get_text(strip=True) == "Il y a un problème"
+    first = soup.select_one("main").find(["div", "h1"], recursive=False)
+    assert first is summary, "the summary comes before the page heading"
+    targets = [a["href"] for a in summary.select("a")]
+    # Radio buttons: the first button, which can take the focus (their wrapper cannot).
+    assert targets == ["#id_role_0", "#id_story", "#id_consent_publication"]
+    for target in targets:
+        assert soup.select_one(f"form.testimony-form {target}").name in {"input", "textarea", "select"}
+
+
+def test_no_error_summary_and_a_plain_title_before_any_error(client, form_page):
+    soup = BeautifulSoup(client.get(form_page.url).content, "html.parser")
+    assert not soup.select_one(".error-summary")
+    assert not soup.title.get_text().startswith("Erreur")
+
+
+def test_status_form_errors_use_the_same_summary(client, form_page):
+    response = client.post(form_page.status_url(), {"code": "", "action": "check"})
+    assert response.status_code == 400
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.title.get_text().startswith("Erreur : ")
+    summary = soup.select_one("main .error-summary[autofocus]")
+    assert [a["href"] for a in summary.select("a")] == ["#id_code"]
+    assert "Saisissez votre code de suivi." in summary.get_text()

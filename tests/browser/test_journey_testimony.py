@@ -42,11 +42,12 @@ def test_testify_with_the_keyboard_then_check_and_withdraw(site, page, viewport,
     assert links.count() >= 4
     for index in range(links.count()):
         target = links.nth(index).get_attribute("href").lstrip("#")
-        # A control, or a group of radio buttons whose fieldset carries the description.
+        # A control, or the first of a group of radio buttons whose fieldset carries the description.
         described = page.evaluate(
             """id => {
                 const el = document.getElementById(id);
-                const owner = el.matches('input, select, textarea') ? el : el.closest('fieldset');
+                const group = el.closest('fieldset');
+                const owner = el.hasAttribute('aria-describedby') || !group ? el : group;
                 const controls = el.matches('input, select, textarea') ? [el] : [...el.querySelectorAll('input')];
                 return {ids: (owner.getAttribute('aria-describedby') || '').split(' ').filter(Boolean),
                         invalid: controls.every(c => c.getAttribute('aria-invalid') === 'true')};
