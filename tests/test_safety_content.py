@@ -94,7 +94,9 @@ def test_risky_testimony_thank_you_page_puts_3114_and_112_first(client, section)
     shown = notice(response)
     assert shown is not None and not shown.has_attr("hidden")
     text = " ".join(shown.get_text().split())
-    assert "Si vous pensez au suicide ou êtes en danger maintenant, appelez le 3114 (24 h/24, gratuit) ou le 112." in text
+    assert (
+        "Si vous pensez au suicide ou êtes en danger maintenant, appelez le 3114 (24 h/24, gratuit) ou le 112." in text
+    )
     assert tm.TestimonySubmission.objects.get().suicide_risk is True
 
 
