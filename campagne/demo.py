@@ -233,6 +233,84 @@ def _videos(home):
     _classify(_translation(page, "en"), ["cyber"], ["privacy", "awareness"])
 
 
+STUDY_FR = dict(
+    title="Confinement – Covid-19",
+    intro="Le confinement a commencé le 17 mars 2020. Confinées chez elles, certaines victimes ont vu le harcèlement "
+    "prendre plus de place dans leur vie : la campagne a voulu le mesurer.",
+    study_date=datetime.date(2020, 3, 17),
+    method="Étude menée par l'équipe de la campagne sur le harcèlement vécu pendant le confinement, "
+    "puis partagée sur ses réseaux sociaux.",
+    source="Parlons Harcèlement",
+    key_figures=_stream(
+        (
+            "key_figure",
+            {
+                "figure": "17 mars 2020",
+                "label": "Début du confinement : la période sur laquelle porte l'étude.",
+                "source": "",
+            },
+        ),
+        (
+            "key_figure",
+            {
+                "figure": "1 catégorie",
+                "label": "« Confinement » ajoutée aux témoignages pour recueillir ces récits.",
+                "source": "",
+            },
+        ),
+    ),
+    body=_stream(
+        (
+            "paragraph",
+            "<p>Pendant le confinement, le harcèlement n'a pas disparu : il a changé de forme et, pour certaines "
+            "victimes, il est devenu plus présent. La campagne a continué d'accompagner les victimes sur ses "
+            "réseaux sociaux et a mené cette étude pour faire connaître cette hausse et ce qu'elle fait vivre.</p>",
+        ),
+        (
+            "paragraph",
+            "<p>Si vous avez vécu du harcèlement pendant cette période, vous pouvez le raconter : la catégorie "
+            "« Confinement » existe pour cela. Les interviews de professionnels se sont poursuivies à distance, "
+            "dans le respect des règles sanitaires.</p>",
+        ),
+    ),
+)
+
+STUDY_EN = {
+    "title": "Lockdown – Covid-19",
+    "intro": "The lockdown began on 17 March 2020. Shut in at home, some victims saw harassment take up more "
+    "room in their lives: the campaign set out to measure it.",
+    "method": "Study run by the campaign team on harassment experienced during the lockdown, then shared on "
+    "its social networks.",
+    "key_figures": _stream(
+        (
+            "key_figure",
+            {"figure": "17 March 2020", "label": "Start of the lockdown: the period the study covers.", "source": ""},
+        ),
+        (
+            "key_figure",
+            {
+                "figure": "1 category",
+                "label": "“Lockdown” added to testimonies to collect these stories.",
+                "source": "",
+            },
+        ),
+    ),
+    "body": _stream(
+        (
+            "paragraph",
+            "<p>During the lockdown, harassment did not go away: it changed shape and, for some victims, became "
+            "more present. The campaign kept supporting victims on its social networks and ran this study to "
+            "make this rise, and what it does to people, known.</p>",
+        ),
+        (
+            "paragraph",
+            "<p>If you were harassed during that time, you can tell your story: the “Lockdown” category is "
+            "there for it. Interviews with professionals went on remotely, following the health rules.</p>",
+        ),
+    ),
+}
+
+
 def _studies(home):
     index = ensure_child(
         home,
@@ -242,72 +320,25 @@ def _studies(home):
         intro="Nos enquêtes pour mesurer le harcèlement et faire réagir.",
         en={"title": "Studies", "intro": "Our surveys to measure harassment and raise awareness."},
     )
-    ensure_child(
-        index,
-        StudyPage,
-        "confinement-covid-19",
-        title="Confinement – Covid-19",
-        intro="Le confinement a commencé le 17 mars 2020. Confinées chez elles, certaines victimes ont vu le harcèlement "
-        "prendre plus de place dans leur vie : la campagne a voulu le mesurer.",
-        study_date=datetime.date(2020, 3, 17),
-        method="Étude menée par l'équipe de la campagne sur le harcèlement vécu pendant le confinement, "
-        "puis partagée sur ses réseaux sociaux.",
-        source="Parlons Harcèlement",
-        key_figures=_stream(
-            (
-                "key_figure",
-                {"figure": "17 mars 2020", "label": "Début du confinement : la période sur laquelle porte l'étude.", "source": ""},
-            ),
-            (
-                "key_figure",
-                {"figure": "1 catégorie", "label": "« Confinement » ajoutée aux témoignages pour recueillir ces récits.", "source": ""},
-            ),
-        ),
-        body=_stream(
-            (
-                "paragraph",
-                "<p>Pendant le confinement, le harcèlement n'a pas disparu : il a changé de forme et, pour certaines "
-                "victimes, il est devenu plus présent. La campagne a continué d'accompagner les victimes sur ses "
-                "réseaux sociaux et a mené cette étude pour faire connaître cette hausse et ce qu'elle fait vivre.</p>",
-            ),
-            (
-                "paragraph",
-                "<p>Si vous avez vécu du harcèlement pendant cette période, vous pouvez le raconter : la catégorie "
-                "« Confinement » existe pour cela. Les interviews de professionnels se sont poursuivies à distance, "
-                "dans le respect des règles sanitaires.</p>",
-            ),
-        ),
-        en={
-            "title": "Lockdown – Covid-19",
-            "intro": "The lockdown began on 17 March 2020. Shut in at home, some victims saw harassment take up more "
-            "room in their lives: the campaign set out to measure it.",
-            "method": "Study run by the campaign team on harassment experienced during the lockdown, then shared on "
-            "its social networks.",
-            "key_figures": _stream(
-                (
-                    "key_figure",
-                    {"figure": "17 March 2020", "label": "Start of the lockdown: the period the study covers.", "source": ""},
-                ),
-                (
-                    "key_figure",
-                    {"figure": "1 category", "label": "“Lockdown” added to testimonies to collect these stories.", "source": ""},
-                ),
-            ),
-            "body": _stream(
-                (
-                    "paragraph",
-                    "<p>During the lockdown, harassment did not go away: it changed shape and, for some victims, became "
-                    "more present. The campaign kept supporting victims on its social networks and ran this study to "
-                    "make this rise, and what it does to people, known.</p>",
-                ),
-                (
-                    "paragraph",
-                    "<p>If you were harassed during that time, you can tell your story: the “Lockdown” category is "
-                    "there for it. Interviews with professionals went on remotely, following the health rules.</p>",
-                ),
-            ),
-        },
-    )
+    study = ensure_child(index, StudyPage, "confinement-covid-19", **STUDY_FR, en=STUDY_EN)
+    _correct_earlier_study(study)
+
+
+def _correct_earlier_study(study) -> None:
+    """Earlier versions of this demo published invented figures flagged « données d'exemple »; the
+    loader leaves existing pages alone, so such a page is brought to the honest version here."""
+    if not study.example_data:
+        return
+    for page in [study, *study.get_translations()]:
+        page = page.specific
+        honest = {"fr": STUDY_FR, "en": STUDY_EN}.get(page.locale.language_code)
+        if honest is None:
+            continue
+        for name, value in honest.items():
+            setattr(page, name, value)
+        page.sample = ""
+        page.example_data = False
+        page.save_revision().publish()
 
 
 def _social(home):

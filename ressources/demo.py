@@ -904,6 +904,48 @@ SAFETY_EN = _safety_body(
 )
 
 
+SAFETY_INTRO = {
+    "fr": "Ce que le bouton « Quitter rapidement » fait et ne fait pas, et comment limiter les traces de votre "
+    "visite, surtout sur un appareil partagé.",
+    "en": "What the “Leave quickly” button does and does not do, and how to limit the traces of your visit, "
+    "especially on a shared device.",
+}
+
+# What earlier versions of this demo published and must not stay online: local associations
+# nobody had confirmed, a working note on the 3018 line, and a safety page promising that Back
+# never returns to the site. The loader otherwise leaves existing content alone, so a database
+# loaded with them is corrected here, on the next load.
+RETIRED_ASSOCIATIONS = [
+    "France Victimes 62 (aide aux victimes du Pas-de-Calais)",
+    "CIDFF du Pas-de-Calais",
+    "Maison des adolescents du Pas-de-Calais",
+]
+WORKING_NOTES = ("à vérifier", "to be checked")
+UNTRUE_SAFETY_CLAIMS = ("ne ramène pas ici", "does not bring you back here")
+
+
+def correct_earlier_demo(safety_page) -> None:
+    fr, en = get_locales()
+    Association.objects.filter(name__in=RETIRED_ASSOCIATIONS, to_verify=True).delete()
+    for item in HELPLINES:
+        for locale, language in ((fr, "fr"), (en, "en")):
+            name, purpose, _hours = item[language]
+            for line in Helpline.objects.filter(locale=locale, name=name):
+                if any(note in line.purpose for note in WORKING_NOTES):
+                    line.purpose = purpose
+                    line.save(update_fields=["purpose"])
+    bodies = {"fr": SAFETY_FR, "en": SAFETY_EN}
+    for page in [safety_page, *safety_page.get_translations()]:
+        page = page.specific
+        language = page.locale.language_code
+        if language in bodies and any(
+            claim in json.dumps(page.body.get_prep_value(), ensure_ascii=False) for claim in UNTRUE_SAFETY_CLAIMS
+        ):
+            page.body = bodies[language]
+            page.intro = SAFETY_INTRO[language]
+            page.save_revision().publish()
+
+
 def load(home):
     fr, en = get_locales()
     ensure_helplines()
@@ -934,20 +976,15 @@ def load(home):
             "steps": guide_steps_en(en),
         },
     )
-    ensure_child(
+    safety = ensure_child(
         resources,
         StandardPage,
         "naviguer-en-securite",
         show_in_menus=False,
         title="Naviguer en sécurité",
-        intro="Ce que le bouton « Quitter rapidement » fait et ne fait pas, et comment limiter les traces de votre "
-        "visite, surtout sur un appareil partagé.",
+        intro=SAFETY_INTRO["fr"],
         body=SAFETY_FR,
-        en={
-            "title": "Browse safely",
-            "intro": "What the “Leave quickly” button does and does not do, and how to limit the traces of your visit, "
-            "especially on a shared device.",
-            "body": SAFETY_EN,
-        },
+        en={"title": "Browse safely", "intro": SAFETY_INTRO["en"], "body": SAFETY_EN},
     )
+    correct_earlier_demo(safety)
     return resources

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Locale, Page
 
+from campagne.models import StudyPage
 from ressources.models import SuicideRiskVocabulary
 from ressources.risk import DEFAULT_RISK_WORDS, fold, mentions_risk
 from temoignages import models as tm
@@ -174,7 +175,6 @@ def test_search_for_wanting_to_die_shows_3114_first(client, demo_site):
 
 def public_urls() -> list[str]:
     """Every live public page of both languages, each step of the guides, each shared figure."""
-    from campagne.models import StudyPage
     from ressources.models import HarassmentGuidePage
 
     urls = []
@@ -223,6 +223,36 @@ def test_no_public_page_of_the_demo_carries_a_working_note(client, demo_site):
     assert found == {}
     # The editors' flags stay available, but nothing in the demo is published with them on.
     assert not Association.objects.filter(to_verify=True).exists()
-    from campagne.models import StudyPage
-
     assert not StudyPage.objects.live().filter(example_data=True).exists()
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_again_corrects_what_earlier_versions_published(client, demo_site):
+    from home.demo import load_demo_content, paragraphs
+    from home.models import StandardPage
+    from ressources.demo import RETIRED_ASSOCIATIONS
+    from ressources.models import Association, Helpline
+
+    fr = Locale.objects.get(language_code="fr")
+    safety = StandardPage.objects.get(slug="naviguer-en-securite", locale=fr)
+    safety.body = paragraphs("Le bouton « Retour » du navigateur ne ramène pas ici.")
+    safety.save_revision().publish()
+    line = Helpline.objects.get(locale=fr, number="3018")
+    line.purpose += " (date exacte de la fusion à vérifier)"
+    line.save()
+    Association.objects.create(
+        locale=fr, name=RETIRED_ASSOCIATIONS[0], description="Exemple à vérifier", to_verify=True
+    )
+    for study in StudyPage.objects.all():
+        study.example_data, study.sample = True, "Données d'exemple : échantillon à compléter"
+        study.save_revision().publish()
+
+    load_demo_content()
+
+    safety = StandardPage.objects.get(pk=safety.pk)
+    text = BeautifulSoup(client.get(safety.url).content, "html.parser").select_one("main").get_text()
+    assert "ne ramène pas ici" not in text and "Il n'efface pas l'historique" in text
+    assert "à vérifier" not in Helpline.objects.get(locale=fr, number="3018").purpose
+    assert not Association.objects.filter(to_verify=True).exists()
+    assert not StudyPage.objects.filter(example_data=True).exists()
+    assert not StudyPage.objects.exclude(sample="").exists()
