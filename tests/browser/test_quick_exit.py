@@ -174,6 +174,19 @@ def test_the_button_hides_nothing_at_the_end_of_a_page(site, page):
         assert page.evaluate(BOXES_UNDER_BUTTON) == [], path
 
 
+def test_the_space_is_reserved_whatever_ends_the_page(site, page):
+    """The footer's own margins happen to leave room today; the reserved space must not depend on
+    them. With the footer gone, the guide ends with its full-width answers (« Je suis en danger »
+    first), which must still be clear of the button once scrolled to the end."""
+    from ressources.models import HarassmentGuidePage
+
+    page.goto(site.url + HarassmentGuidePage.objects.get(locale__language_code="fr").url)
+    page.evaluate("document.querySelectorAll('footer, .site-footer').forEach(el => el.remove())")
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_timeout(100)
+    assert page.evaluate(BOXES_UNDER_BUTTON) == []
+
+
 # --- suicidal risk -----------------------------------------------------------------------------
 
 
