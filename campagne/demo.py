@@ -1,7 +1,8 @@
 """Demo content of the campaign pages, written in our own words from the press kit's facts.
 
-Idempotent like the rest of the demo: existing pages are left alone. Figures of the lockdown
-study are example data, flagged as such on the page, until the campaign enters its own.
+Idempotent like the rest of the demo: existing pages are left alone. The press kit says the
+campaign ran a study on harassment during the lockdown but gives none of its results, so the
+study page tells what is known (when, why, what the campaign did) and shows no figure as a result.
 """
 
 from __future__ import annotations
@@ -232,30 +233,82 @@ def _videos(home):
     _classify(_translation(page, "en"), ["cyber"], ["privacy", "awareness"])
 
 
-EXAMPLE_ROWS_FR = [
-    ("Messages insultants", "46"),
-    ("Rumeurs et moqueries", "31"),
-    ("Photos partagées sans accord", "14"),
-    ("Menaces", "9"),
-]
-EXAMPLE_ROWS_EN = [
-    ("Insulting messages", "46"),
-    ("Rumours and mockery", "31"),
-    ("Photos shared without consent", "14"),
-    ("Threats", "9"),
-]
+STUDY_FR = dict(
+    title="Confinement – Covid-19",
+    intro="Le confinement a commencé le 17 mars 2020. Confinées chez elles, certaines victimes ont vu le harcèlement "
+    "prendre plus de place dans leur vie : la campagne a voulu le mesurer.",
+    study_date=datetime.date(2020, 3, 17),
+    method="Étude menée par l'équipe de la campagne sur le harcèlement vécu pendant le confinement, "
+    "puis partagée sur ses réseaux sociaux.",
+    source="Parlons Harcèlement",
+    key_figures=_stream(
+        (
+            "key_figure",
+            {
+                "figure": "17 mars 2020",
+                "label": "Début du confinement : la période sur laquelle porte l'étude.",
+                "source": "",
+            },
+        ),
+        (
+            "key_figure",
+            {
+                "figure": "1 catégorie",
+                "label": "« Confinement » ajoutée aux témoignages pour recueillir ces récits.",
+                "source": "",
+            },
+        ),
+    ),
+    body=_stream(
+        (
+            "paragraph",
+            "<p>Pendant le confinement, le harcèlement n'a pas disparu : il a changé de forme et, pour certaines "
+            "victimes, il est devenu plus présent. La campagne a continué d'accompagner les victimes sur ses "
+            "réseaux sociaux et a mené cette étude pour faire connaître cette hausse et ce qu'elle fait vivre.</p>",
+        ),
+        (
+            "paragraph",
+            "<p>Si vous avez vécu du harcèlement pendant cette période, vous pouvez le raconter : la catégorie "
+            "« Confinement » existe pour cela. Les interviews de professionnels se sont poursuivies à distance, "
+            "dans le respect des règles sanitaires.</p>",
+        ),
+    ),
+)
 
-
-def _chart(title, rows, kind, description, source):
-    return {
-        "title": title,
-        "kind": kind,
-        "unit": "%",
-        "rows": [{"label": label, "value": value} for label, value in rows],
-        "description": description,
-        "source": source,
-        "example_data": True,
-    }
+STUDY_EN = {
+    "title": "Lockdown – Covid-19",
+    "intro": "The lockdown began on 17 March 2020. Shut in at home, some victims saw harassment take up more "
+    "room in their lives: the campaign set out to measure it.",
+    "method": "Study run by the campaign team on harassment experienced during the lockdown, then shared on "
+    "its social networks.",
+    "key_figures": _stream(
+        (
+            "key_figure",
+            {"figure": "17 March 2020", "label": "Start of the lockdown: the period the study covers.", "source": ""},
+        ),
+        (
+            "key_figure",
+            {
+                "figure": "1 category",
+                "label": "“Lockdown” added to testimonies to collect these stories.",
+                "source": "",
+            },
+        ),
+    ),
+    "body": _stream(
+        (
+            "paragraph",
+            "<p>During the lockdown, harassment did not go away: it changed shape and, for some victims, became "
+            "more present. The campaign kept supporting victims on its social networks and ran this study to "
+            "make this rise, and what it does to people, known.</p>",
+        ),
+        (
+            "paragraph",
+            "<p>If you were harassed during that time, you can tell your story: the “Lockdown” category is "
+            "there for it. Interviews with professionals went on remotely, following the health rules.</p>",
+        ),
+    ),
+}
 
 
 def _studies(home):
@@ -267,124 +320,25 @@ def _studies(home):
         intro="Nos enquêtes pour mesurer le harcèlement et faire réagir.",
         en={"title": "Studies", "intro": "Our surveys to measure harassment and raise awareness."},
     )
-    ensure_child(
-        index,
-        StudyPage,
-        "confinement-covid-19",
-        title="Confinement – Covid-19",
-        intro="Pendant le confinement commencé le 17 mars 2020, le harcèlement a changé de forme. Ce que montre notre étude.",
-        study_date=datetime.date(2020, 3, 17),
-        method="Questionnaire diffusé sur les réseaux sociaux de la campagne pendant le confinement (méthode à préciser par l'équipe).",
-        sample="Données d'exemple : échantillon à compléter",
-        source="Parlons Harcèlement",
-        example_data=True,
-        key_figures=_stream(
-            (
-                "key_figure",
-                {"figure": "17 mars 2020", "label": "Début du confinement et de notre étude.", "source": ""},
-            ),
-            (
-                "key_figure",
-                {
-                    "figure": "46 %",
-                    "label": "des situations signalées sont des messages insultants (données d'exemple).",
-                    "source": "",
-                },
-            ),
-            (
-                "key_figure",
-                {
-                    "figure": "1 sur 3",
-                    "label": "répondants dit que le harcèlement a augmenté (données d'exemple).",
-                    "source": "",
-                },
-            ),
-        ),
-        body=_stream(
-            (
-                "paragraph",
-                "<p>Confinés chez eux, beaucoup ont passé plus de temps en ligne, et le harcèlement a suivi. "
-                "Pour certaines victimes, il est devenu plus présent que jamais. Nous avons donc accompagné les victimes sur nos réseaux, "
-                "ajouté une catégorie « confinement » aux témoignages et lancé cette étude.</p>",
-            ),
-            (
-                "chart",
-                _chart(
-                    "Formes de harcèlement vécues pendant le confinement",
-                    EXAMPLE_ROWS_FR,
-                    "bar",
-                    "Données d'exemple : les messages insultants arrivent en tête, devant les rumeurs et les photos partagées sans accord.",
-                    "Parlons Harcèlement, données d'exemple",
-                ),
-            ),
-            (
-                "chart",
-                _chart(
-                    "Où le harcèlement a eu lieu",
-                    [("En ligne", "72"), ("À la maison", "18"), ("Ailleurs", "10")],
-                    "pie",
-                    "Données d'exemple : près de trois situations sur quatre se passent en ligne.",
-                    "Parlons Harcèlement, données d'exemple",
-                ),
-            ),
-            (
-                "paragraph",
-                "<p>Les interviews de professionnels continuent à distance, dans le respect des règles sanitaires.</p>",
-            ),
-        ),
-        en={
-            "title": "Lockdown – Covid-19",
-            "intro": "During the lockdown that began on 17 March 2020, harassment changed shape. What our study shows.",
-            "method": "Questionnaire shared on the campaign's social networks during the lockdown (method to be detailed by the team).",
-            "sample": "Example data: sample to be completed",
-            "key_figures": _stream(
-                (
-                    "key_figure",
-                    {"figure": "17 March 2020", "label": "Start of the lockdown and of our study.", "source": ""},
-                ),
-                (
-                    "key_figure",
-                    {
-                        "figure": "46%",
-                        "label": "of reported situations are insulting messages (example data).",
-                        "source": "",
-                    },
-                ),
-                (
-                    "key_figure",
-                    {"figure": "1 in 3", "label": "respondents say harassment increased (example data).", "source": ""},
-                ),
-            ),
-            "body": _stream(
-                (
-                    "paragraph",
-                    "<p>Stuck at home, many spent more time online, and harassment followed. For some victims it became more present than ever. "
-                    "So we supported victims on our social networks, added a “lockdown” category to testimonies and started this study.</p>",
-                ),
-                (
-                    "chart",
-                    _chart(
-                        "Forms of harassment experienced during the lockdown",
-                        EXAMPLE_ROWS_EN,
-                        "bar",
-                        "Example data: insulting messages come first, ahead of rumours and photos shared without consent.",
-                        "Parlons Harcèlement, example data",
-                    ),
-                ),
-                (
-                    "chart",
-                    _chart(
-                        "Where harassment happened",
-                        [("Online", "72"), ("At home", "18"), ("Elsewhere", "10")],
-                        "pie",
-                        "Example data: nearly three situations in four happen online.",
-                        "Parlons Harcèlement, example data",
-                    ),
-                ),
-                ("paragraph", "<p>Interviews with professionals go on remotely, following the health rules.</p>"),
-            ),
-        },
-    )
+    study = ensure_child(index, StudyPage, "confinement-covid-19", **STUDY_FR, en=STUDY_EN)
+    _correct_earlier_study(study)
+
+
+def _correct_earlier_study(study) -> None:
+    """Earlier versions of this demo published invented figures flagged « données d'exemple »; the
+    loader leaves existing pages alone, so such a page is brought to the honest version here."""
+    if not study.example_data:
+        return
+    for page in [study, *study.get_translations()]:
+        page = page.specific
+        honest = {"fr": STUDY_FR, "en": STUDY_EN}.get(page.locale.language_code)
+        if honest is None:
+            continue
+        for name, value in honest.items():
+            setattr(page, name, value)
+        page.sample = ""
+        page.example_data = False
+        page.save_revision().publish()
 
 
 def _social(home):

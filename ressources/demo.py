@@ -1,15 +1,15 @@
 """Demo content of the help section: national helplines, associations, the guide, safe browsing.
 
-Facts about the national lines (numbers, hours, who runs them) were checked against public
-sources when written; editors must re-check them before going live, and the regional
-associations around Lens are examples flagged « à vérifier » in the directory.
+Only what can be stated as true is published: the national lines (numbers, hours, who runs
+them) and national associations. Local structures around Lens are left to the campaign to add
+once each has confirmed its details; the demo publishes none it could not check.
 """
 
 from __future__ import annotations
 
 import json
 
-from home.demo import ensure_child, get_locales, paragraphs
+from home.demo import blocks, ensure_child, get_locales, paragraphs
 from home.models import HarassmentType, StandardPage
 
 from .choices import Audience, Region, Urgency
@@ -66,16 +66,15 @@ HELPLINES = [
             "Harcèlement à l'école et en ligne",
             "Pour les jeunes victimes ou témoins de harcèlement scolaire ou de violences numériques, et leurs "
             "parents. Peut faire retirer en quelques heures des contenus et des comptes. Le 3020, ancien numéro "
-            "contre le harcèlement scolaire, a été regroupé avec le 3018, devenu le numéro unique annoncé en "
-            "septembre 2023 (date exacte de la fusion à vérifier) : composez le 3018.",
+            "contre le harcèlement scolaire, a été regroupé avec le 3018, désormais le numéro unique : composez "
+            "le 3018.",
             "7 j/7, 9 h – 23 h, jours fériés compris",
         ),
         "en": (
             "Bullying at school and online",
             "For young victims or witnesses of school bullying or online violence, and their parents. Can have "
             "content and accounts removed within hours. The former school-bullying line 3020 has been merged "
-            "into 3018, the single number announced in September 2023 (exact date of the merger to be "
-            "checked): dial 3018.",
+            "into 3018, now the single number: dial 3018.",
             "Every day, 9 am – 11 pm, bank holidays included",
         ),
     },
@@ -354,63 +353,6 @@ ASSOCIATIONS = [
             "Anonymous listening and support for people facing anti-LGBTI hostility, at school, at work, online "
             "or in the family.",
             "Hours on the association's website",
-        ),
-    },
-    # Around Lens: examples for the campaign to confirm with each structure before going live.
-    {
-        "name": "France Victimes 62 (aide aux victimes du Pas-de-Calais)",
-        "en_name": "France Victimes 62 (victim support in the Pas-de-Calais)",
-        "region": Region.HAUTS_DE_FRANCE,
-        "area": "Pas-de-Calais (62)",
-        "types": [],
-        "audiences": [A.EVERYONE],
-        "to_verify": True,
-        "fr": (
-            "Exemple à vérifier : l'association départementale du réseau France Victimes, avec des permanences "
-            "dans le bassin de Lens. Passez par le 116 006 pour être orienté.",
-            "Sur rendez-vous",
-        ),
-        "en": (
-            "Example to be checked: the local association of the France Victimes network, with offices around "
-            "Lens. Call 116 006 to be referred.",
-            "By appointment",
-        ),
-    },
-    {
-        "name": "CIDFF du Pas-de-Calais",
-        "region": Region.HAUTS_DE_FRANCE,
-        "area": "Pas-de-Calais (62)",
-        "types": ["sexuel", "famille", "travail"],
-        "audiences": [A.ADULT, A.PARENT],
-        "to_verify": True,
-        "fr": (
-            "Exemple à vérifier : centre d'information sur les droits des femmes et des familles, qui informe "
-            "gratuitement sur les démarches juridiques.",
-            "Sur rendez-vous",
-        ),
-        "en": (
-            "Example to be checked: information centre on the rights of women and families, giving free "
-            "information on legal steps.",
-            "By appointment",
-        ),
-    },
-    {
-        "name": "Maison des adolescents du Pas-de-Calais",
-        "region": Region.HAUTS_DE_FRANCE,
-        "area": "Pas-de-Calais (62), secteur de Lens",
-        "en_area": "Pas-de-Calais (62), Lens area",
-        "types": ["scolaire", "cyber", "famille"],
-        "audiences": [A.MINOR, A.PARENT],
-        "to_verify": True,
-        "fr": (
-            "Exemple à vérifier : accueil gratuit et confidentiel des 11–25 ans et de leurs parents, avec des "
-            "professionnels de santé et d'éducation.",
-            "Sur rendez-vous ou sans rendez-vous selon les lieux",
-        ),
-        "en": (
-            "Example to be checked: free and confidential welcome for 11 to 25-year-olds and their parents, "
-            "with health and youth workers.",
-            "With or without appointment depending on the place",
         ),
     },
 ]
@@ -818,38 +760,190 @@ def guide_steps_en(locale) -> str:
     )
 
 
-SAFETY_FR = paragraphs(
-    "Le bouton « Quitter rapidement », toujours visible en bas de l'écran, remplace aussitôt ce site par une page météo. "
-    "Sur un ordinateur, appuyer deux fois sur la touche Échap fait de même. Le bouton « Retour » du "
-    "navigateur ne ramène pas ici.",
-    "<b>Navigation privée.</b> Ouvrez une fenêtre de navigation privée (Chrome, Edge : « Nouvelle fenêtre "
-    "de navigation privée » ; Firefox : « Nouvelle fenêtre privée » ; Safari : « Nouvelle fenêtre privée »). "
-    "À sa fermeture, l'historique et les cookies de la visite sont effacés.",
-    "<b>Effacer l'historique.</b> Si vous n'étiez pas en navigation privée, supprimez les pages de ce site "
-    "de l'historique (Ctrl + H sur ordinateur, ou le menu Historique sur téléphone). Supprimer tout "
-    "l'historique d'un coup peut attirer l'attention : retirer seulement ces pages est plus discret.",
-    "<b>Appareil partagé ou surveillé.</b> Si quelqu'un peut consulter votre téléphone ou votre ordinateur, "
-    "préférez un appareil de confiance (chez une amie, au CDI, à la médiathèque). Les appels aux numéros "
-    "d'aide gratuits restent dans le journal d'appels du téléphone : pensez à les en retirer si besoin ; "
-    "le 119 n'apparaît pas sur les factures.",
-    "<b>Vos témoignages.</b> Notre site ne garde ni votre adresse IP ni les informations de votre "
-    "navigateur, et ne charge aucun service extérieur sans votre accord.",
+def _safety_body(sections: list[tuple[str, list[str]]]) -> str:
+    """A body of level-2 headings, each followed by its paragraphs (rich text, lists allowed)."""
+    items = []
+    for heading, texts in sections:
+        if heading:
+            items.append(("heading", {"text": heading, "level": "h2"}))
+        items.extend(("paragraph", text) for text in texts)
+    return blocks(*items)
+
+
+# What the quick exit does and cannot do, as the browser tests observe it (tests/browser/
+# test_quick_exit.py reads these sentences): the script replaces the fled page in the tab's
+# history (location.replace); the site's other pages stay in the history.
+SAFETY_FR = _safety_body(
+    [
+        (
+            "",
+            [
+                "<p>Le bouton « Quitter rapidement », en bas à droite de l'écran, affiche aussitôt un site météo à "
+                "la place de cette page. Sur un clavier, appuyer trois fois de suite sur la touche Maj (⇧), ou "
+                "deux fois sur Échap, fait de même.</p>",
+            ],
+        ),
+        (
+            "Ce que fait le bouton, et ce qu'il ne fait pas",
+            [
+                "<ul><li><b>Il remplace la page.</b> La page que vous quittez est remplacée par le site météo dans "
+                "l'historique de l'onglet : le bouton « Retour » ne la réaffiche pas.</li>"
+                "<li><b>Il n'efface pas l'historique.</b> « Retour » ramène à la page de ce site que vous aviez "
+                "ouverte juste avant, s'il y en a une. Les autres pages de ce site que vous avez vues restent dans "
+                "l'historique du navigateur tant que vous ne les supprimez pas.</li>"
+                "<li><b>Sans JavaScript</b>, le bouton est un simple lien vers le site météo : « Retour » ramène "
+                "alors à la page quittée.</li></ul>",
+                "<p>Sur un appareil que d'autres peuvent utiliser, la vraie protection est la navigation privée : "
+                "les pages ouvertes dans une fenêtre privée ne sont pas gardées dans l'historique une fois cette "
+                "fenêtre fermée.</p>",
+            ],
+        ),
+        (
+            "Ouvrir une fenêtre privée ou effacer l'historique",
+            [
+                "<p>Les noms des menus changent un peu d'une version à l'autre.</p>",
+                "<p><b>Chrome (Android)</b></p><ul><li>Fenêtre privée : menu ⋮ en haut à droite, puis « Nouvel "
+                "onglet de navigation privée ».</li><li>Historique : menu ⋮, puis « Historique » ; touchez la croix "
+                "à côté d'une page pour la retirer, ou « Effacer les données de navigation » pour tout effacer."
+                "</li></ul>",
+                "<p><b>Safari (iPhone)</b></p><ul><li>Fenêtre privée : bouton des onglets (deux carrés), puis "
+                "« Privée », puis « + ».</li><li>Historique : icône en forme de livre, puis l'horloge ; faites "
+                "glisser une page vers la gauche pour la supprimer, ou touchez « Effacer » pour une période."
+                "</li></ul>",
+                "<p><b>Firefox</b></p><ul><li>Fenêtre privée : sur ordinateur, menu ☰ puis « Nouvelle fenêtre "
+                "privée » (Ctrl + Maj + P) ; sur téléphone, le compteur d'onglets puis l'icône en forme de masque."
+                "</li><li>Historique : sur ordinateur, Ctrl + H puis clic droit sur une page, « Supprimer la "
+                "page » ; sur téléphone, menu ⋮ puis « Historique ».</li></ul>",
+                "<p><b>Samsung Internet</b></p><ul><li>Fenêtre privée : bouton des onglets, puis « Activer le mode "
+                "secret ».</li><li>Historique : menu ☰, puis « Historique » ; appuyez longuement sur une page "
+                "pour la supprimer.</li></ul>",
+                "<p>Supprimer tout l'historique d'un coup peut se remarquer : ne retirer que les pages de ce site "
+                "est plus discret.</p>",
+            ],
+        ),
+        (
+            "Appareil partagé ou surveillé",
+            [
+                "<p>Si quelqu'un peut consulter votre téléphone ou votre ordinateur, préférez un appareil de "
+                "confiance (chez une amie, au CDI, à la médiathèque). La navigation privée ne cache rien à une "
+                "application espion ni à la personne qui gère le réseau (au travail, à l'école). Les appels aux "
+                "numéros d'aide restent dans le journal d'appels du téléphone : retirez-les si besoin ; le 119 "
+                "n'apparaît pas sur les factures.</p>",
+            ],
+        ),
+        (
+            "Vos témoignages",
+            [
+                "<p>Notre site ne garde ni votre adresse IP ni les informations de votre navigateur, et ne charge "
+                "aucun service extérieur sans votre accord.</p>",
+            ],
+        ),
+    ]
 )
-SAFETY_EN = paragraphs(
-    "The “Leave quickly” button, always visible at the bottom of the screen, at once replaces this site with a weather page. "
-    "On a computer, pressing the Escape key twice does the same. The browser's Back button does not bring you "
-    "back here.",
-    "<b>Private browsing.</b> Open a private window (Chrome, Edge: “New InPrivate/Incognito window”; Firefox and "
-    "Safari: “New private window”). When you close it, the history and cookies of the visit are erased.",
-    "<b>Clearing history.</b> If you were not browsing privately, delete this site's pages from the history "
-    "(Ctrl + H on a computer, or the History menu on a phone). Erasing all the history at once may draw "
-    "attention: removing only these pages is more discreet.",
-    "<b>Shared or monitored device.</b> If someone can look at your phone or computer, prefer a device you "
-    "trust (at a friend's, the school library, a public library). Calls to free helplines stay in the phone's "
-    "call log: remove them if needed; 119 does not appear on phone bills.",
-    "<b>Your testimonies.</b> Our site keeps neither your IP address nor your browser's details, and loads no "
-    "outside service without your consent.",
+SAFETY_EN = _safety_body(
+    [
+        (
+            "",
+            [
+                "<p>The “Leave quickly” button, at the bottom right of the screen, at once shows a weather site "
+                "instead of this page. On a keyboard, pressing the Shift key (⇧) three times in a row, or Escape "
+                "twice, does the same.</p>",
+            ],
+        ),
+        (
+            "What the button does, and what it does not",
+            [
+                "<ul><li><b>It replaces the page.</b> The page you leave is replaced by the weather site in the "
+                "tab's history: the Back button does not show it again.</li>"
+                "<li><b>It does not erase the history.</b> Back leads to the page of this site you had open just "
+                "before, if there was one. The other pages of this site you saw stay in the browser's history "
+                "until you delete them.</li>"
+                "<li><b>Without JavaScript</b>, the button is a plain link to the weather site: Back then leads to "
+                "the page you left.</li></ul>",
+                "<p>On a device other people can use, the real protection is private browsing: pages opened in a "
+                "private window are not kept in the history once that window is closed.</p>",
+            ],
+        ),
+        (
+            "Open a private window or clear the history",
+            [
+                "<p>Menu names change a little from one version to the next.</p>",
+                "<p><b>Chrome (Android)</b></p><ul><li>Private window: the ⋮ menu at the top right, then “New "
+                "Incognito tab”.</li><li>History: the ⋮ menu, then “History”; tap the cross next to a page to remove "
+                "it, or “Clear browsing data” to erase everything.</li></ul>",
+                "<p><b>Safari (iPhone)</b></p><ul><li>Private window: the tabs button (two squares), then "
+                "“Private”, then “+”.</li><li>History: the book icon, then the clock; swipe a page to the left to "
+                "delete it, or tap “Clear” for a period of time.</li></ul>",
+                "<p><b>Firefox</b></p><ul><li>Private window: on a computer, the ☰ menu then “New private window” "
+                "(Ctrl + Shift + P); on a phone, the tab counter then the mask icon.</li><li>History: on a "
+                "computer, Ctrl + H then right-click a page, “Delete page”; on a phone, the ⋮ menu then "
+                "“History”.</li></ul>",
+                "<p><b>Samsung Internet</b></p><ul><li>Private window: the tabs button, then “Turn on Secret "
+                "mode”.</li><li>History: the ☰ menu, then “History”; touch and hold a page to delete it.</li></ul>",
+                "<p>Erasing all the history at once may be noticed: removing only this site's pages is more "
+                "discreet.</p>",
+            ],
+        ),
+        (
+            "Shared or monitored device",
+            [
+                "<p>If someone can look at your phone or computer, prefer a device you trust (at a friend's, the "
+                "school library, a public library). Private browsing hides nothing from a spy app or from whoever "
+                "runs the network (at work, at school). Calls to helplines stay in the phone's call log: remove "
+                "them if needed; 119 does not appear on phone bills.</p>",
+            ],
+        ),
+        (
+            "Your testimonies",
+            [
+                "<p>Our site keeps neither your IP address nor your browser's details, and loads no outside "
+                "service without your consent.</p>",
+            ],
+        ),
+    ]
 )
+
+
+SAFETY_INTRO = {
+    "fr": "Ce que le bouton « Quitter rapidement » fait et ne fait pas, et comment limiter les traces de votre "
+    "visite, surtout sur un appareil partagé.",
+    "en": "What the “Leave quickly” button does and does not do, and how to limit the traces of your visit, "
+    "especially on a shared device.",
+}
+
+# What earlier versions of this demo published and must not stay online: local associations
+# nobody had confirmed, a working note on the 3018 line, and a safety page promising that Back
+# never returns to the site. The loader otherwise leaves existing content alone, so a database
+# loaded with them is corrected here, on the next load.
+RETIRED_ASSOCIATIONS = [
+    "France Victimes 62 (aide aux victimes du Pas-de-Calais)",
+    "CIDFF du Pas-de-Calais",
+    "Maison des adolescents du Pas-de-Calais",
+]
+WORKING_NOTES = ("à vérifier", "to be checked")
+UNTRUE_SAFETY_CLAIMS = ("ne ramène pas ici", "does not bring you back here")
+
+
+def correct_earlier_demo(safety_page) -> None:
+    fr, en = get_locales()
+    Association.objects.filter(name__in=RETIRED_ASSOCIATIONS, to_verify=True).delete()
+    for item in HELPLINES:
+        for locale, language in ((fr, "fr"), (en, "en")):
+            name, purpose, _hours = item[language]
+            for line in Helpline.objects.filter(locale=locale, name=name):
+                if any(note in line.purpose for note in WORKING_NOTES):
+                    line.purpose = purpose
+                    line.save(update_fields=["purpose"])
+    bodies = {"fr": SAFETY_FR, "en": SAFETY_EN}
+    for page in [safety_page, *safety_page.get_translations()]:
+        page = page.specific
+        language = page.locale.language_code
+        if language in bodies and any(
+            claim in json.dumps(page.body.get_prep_value(), ensure_ascii=False) for claim in UNTRUE_SAFETY_CLAIMS
+        ):
+            page.body = bodies[language]
+            page.intro = SAFETY_INTRO[language]
+            page.save_revision().publish()
 
 
 def load(home):
@@ -882,18 +976,15 @@ def load(home):
             "steps": guide_steps_en(en),
         },
     )
-    ensure_child(
+    safety = ensure_child(
         resources,
         StandardPage,
         "naviguer-en-securite",
         show_in_menus=False,
         title="Naviguer en sécurité",
-        intro="Comment consulter ce site sans laisser de traces, surtout sur un appareil partagé.",
+        intro=SAFETY_INTRO["fr"],
         body=SAFETY_FR,
-        en={
-            "title": "Browse safely",
-            "intro": "How to visit this site without leaving traces, especially on a shared device.",
-            "body": SAFETY_EN,
-        },
+        en={"title": "Browse safely", "intro": SAFETY_INTRO["en"], "body": SAFETY_EN},
     )
+    correct_earlier_demo(safety)
     return resources

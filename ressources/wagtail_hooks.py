@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Association, Helpline
+from .models import Association, Helpline, SuicideRiskVocabulary
 
 
 class AssociationViewSet(SnippetViewSet):
@@ -25,8 +25,17 @@ class HelplineViewSet(SnippetViewSet):
     search_fields = ["name", "number", "purpose"]
 
 
+class SuicideRiskVocabularyViewSet(SnippetViewSet):
+    """The words that make a testimony or a search show 3114 and 112 first."""
+
+    model = SuicideRiskVocabulary
+    icon = "warning"
+    menu_label = _("Mots de risque suicidaire")
+    list_display = ["name", "locale"]
+
+
 class HelpViewSetGroup(SnippetViewSetGroup):
-    items = (HelplineViewSet, AssociationViewSet)
+    items = (HelplineViewSet, AssociationViewSet, SuicideRiskVocabularyViewSet)
     menu_icon = "help"
     menu_label = _("Se faire aider")
     menu_name = "se-faire-aider"

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from home.cache import active_locale
 from home.pagination import paginate, requested_number
 from home.sites import absolute_url
+from ressources.risk import text_mentions_suicide_risk
 
 from . import services
 from .kinds import all_kinds
@@ -92,6 +93,7 @@ def search(request):
                 "total": sum(counts.values()),
                 "picks": services.editors_picks(query, locale) if first_page else [],
                 "distress": looks_like_distress(query, services.distress_words()),
+                "suicide_risk": text_mentions_suicide_risk(query),
                 "query_string": _query_string(query, kind),
             }
         )

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, WorkflowState
 
+from ressources.risk import text_mentions_suicide_risk
 from temoignages.choices import Status
 from temoignages.models import TestimonyCounter, TestimonyIndexPage, TestimonyPage, TestimonySubmission
 from temoignages.moderation import get_moderation_workflow
@@ -29,6 +30,8 @@ PAGE_CREATION_ATTEMPTS = 6
 def save_submission(data: dict, form_page) -> tuple[TestimonySubmission, str]:
     """Commit the private record and return it with the receipt code (never stored in clear)."""
     code = new_receipt_code()
+    # Read before the transaction: a failure to read the word list must not lose the record.
+    suicide_risk = story_mentions_suicide_risk(data)
     with transaction.atomic():
         submission = TestimonySubmission.objects.create(
             locale=form_page.locale,
@@ -46,8 +49,28 @@ def save_submission(data: dict, form_page) -> tuple[TestimonySubmission, str]:
             consented_at=timezone.now(),
             contact_email=data.get("contact_email", ""),
             receipt_hash=hash_receipt(code),
+            suicide_risk=suicide_risk,
         )
     return submission, code
+
+
+def story_mentions_suicide_risk(data) -> bool:
+    """Whether the proposed title or the story (cleaned data or raw POST) holds a risk word.
+
+    Errs on the side of showing help: if the editors' list cannot be read, the built-in
+    list is used.
+    """
+    title, story = str(data.get("title") or ""), str(data.get("story") or "")
+    if not (title or story):
+        return False
+    try:
+        return text_mentions_suicide_risk(title, story)
+    except Exception as exc:
+        from ressources.risk import DEFAULT_RISK_WORDS, mentions_risk
+
+        logger.warning("risk words unavailable (%s): built-in list used", type(exc).__name__)
+        defaults = [word for words in DEFAULT_RISK_WORDS.values() for word in words]
+        return mentions_risk(f"{title}\n{story}", defaults)
 
 
 def find_index(submission: TestimonySubmission) -> TestimonyIndexPage | None:

@@ -40,6 +40,12 @@ def testimony_form_view(request, page):
     return _render(request, page, page.get_template(request), {"form": form})
 
 
+def _form_again(request, page, form, status: int):
+    """The form redisplayed with what was typed; 3114 and 112 on top if the story calls for them."""
+    extra = {"form": form, "suicide_risk": services.story_mentions_suicide_risk(form.data)}
+    return _render(request, page, page.get_template(request), extra, status=status)
+
+
 RECEIPT_FILE_NAME = "parlons-harcelement-code.txt"
 
 
@@ -67,9 +73,9 @@ def receipt_file_href(code: str, status_url: str) -> str:
     return "data:text/plain;charset=utf-8," + quote(text, safe="")
 
 
-def _thank_you(request, page, code: str | None):
+def _thank_you(request, page, code: str | None, suicide_risk: bool = False):
     status_url = page.status_url(request)
-    extra = {"receipt_code": code, "status_url": status_url}
+    extra = {"receipt_code": code, "status_url": status_url, "suicide_risk": suicide_risk}
     if code:
         extra["receipt_file_href"] = receipt_file_href(code, request.build_absolute_uri(status_url))
         extra["receipt_file_name"] = RECEIPT_FILE_NAME
@@ -89,22 +95,22 @@ def _handle_submission(request, page):
                 "réessayez dans une heure."
             ),
         )
-        return _render(request, page, page.get_template(request), {"form": form}, status=429)
+        return _form_again(request, page, form, 429)
     if form.spam_verdict == EXPIRED:
         form.is_valid()
         form.renew_token()
         form.add_error(None, _("Le formulaire est resté ouvert longtemps : vérifiez votre texte et envoyez-le à nouveau."))
-        return _render(request, page, page.get_template(request), {"form": form}, status=400)
+        return _form_again(request, page, form, 400)
     if not form.is_valid():
-        return _render(request, page, page.get_template(request), {"form": form}, status=400)
+        return _form_again(request, page, form, 400)
     if not form.claim_token():
         # The same form sent twice (double click, reload): already saved, say so without a second record.
-        return _thank_you(request, page, None)
+        return _thank_you(request, page, None, services.story_mentions_suicide_risk(form.cleaned_data))
 
     submission, code = services.save_submission(form.cleaned_data, page)
     SUBMISSIONS.hit(request)
     services.process_submission(submission)
-    return _thank_you(request, page, code)
+    return _thank_you(request, page, code, submission.suicide_risk)
 
 
 def testimony_status_view(request, page):

@@ -59,14 +59,16 @@ class TestimonySubmissionViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 250
     index_view_class = SubmissionIndexView
-    list_display = ["__str__", "created_at", "status", "harassment_type", "role", "page"]
-    list_filter = ["status", "harassment_type", "locale"]
+    # Model ordering: testimonies flagged for suicidal risk first, then the newest.
+    list_display = ["__str__", "suicide_risk", "created_at", "status", "harassment_type", "role", "page"]
+    list_filter = ["status", "suicide_risk", "harassment_type", "locale"]
     list_export = []
     inspect_view_enabled = True
     copy_view_enabled = False
     chooser_viewset_class = NoChooserViewSet
     inspect_view_fields = [
         "created_at",
+        "suicide_risk",
         "status",
         "decided_at",
         "rejection_reason",
@@ -119,7 +121,12 @@ class PendingTestimoniesPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context=None):
-        pending = TestimonyPage.objects.filter(live=False, submission__status="pending").order_by("-pk")
+        # Those whose story mentions suicidal risk are read first.
+        pending = (
+            TestimonyPage.objects.filter(live=False, submission__status="pending")
+            .select_related("submission")
+            .order_by("-submission__suicide_risk", "-pk")
+        )
         return {
             "count": pending.count(),
             "pages": pending[:10],

@@ -141,11 +141,13 @@ def test_each_key_figure_has_a_share_page_and_a_generated_image(client, demo_sit
     study = StudyPage.objects.get(locale__language_code="fr")
     soup = BeautifulSoup(client.get(study.url).content, "html.parser")
     links = [a["href"] for a in soup.select(".key-figure__share a")]
-    assert links == [f"{study.url}chiffre/{n}/" for n in (1, 2, 3)]
+    figures = [block.value for block in study.key_figures]
+    assert len(figures) >= 2
+    assert links == [f"{study.url}chiffre/{n}/" for n in range(1, len(figures) + 1)]
     figure_page = BeautifulSoup(client.get(links[1]).content, "html.parser")
     og_image = figure_page.select_one('meta[property="og:image"]')["content"]
     assert og_image.endswith(f"{study.url}chiffre/2/image/")
-    assert figure_page.select_one('meta[property="og:title"]')["content"].startswith("46 %")
+    assert figure_page.select_one('meta[property="og:title"]')["content"].startswith(figures[1]["figure"])
     assert figure_page.select_one("link[rel=canonical]")["href"] == study.full_url
     response = client.get(f"{study.url}chiffre/2/image/")
     assert response.status_code == 200

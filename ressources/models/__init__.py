@@ -3,6 +3,7 @@
 from ressources.choices import Audience, Region, Urgency
 
 from .pages import DirectoryFilterForm, HarassmentGuidePage, ResourceIndexPage
+from .risk import SuicideRiskVocabulary
 from .snippets import Association, Helpline
 
 __all__ = [
@@ -13,5 +14,6 @@ __all__ = [
     "Helpline",
     "Region",
     "ResourceIndexPage",
+    "SuicideRiskVocabulary",
     "Urgency",
 ]

@@ -34,3 +34,13 @@ def helplines(context, harassment_type=None, audience="", urgent=False, heading_
         "heading_tag": "h3" if str(heading_level) == "3" else "h2",
         "request": context.get("request"),
     }
+
+
+@register.simple_tag
+def risk_words_json() -> str:
+    """The suicidal-risk words, folded, as JSON for the form's script (escaped by the template)."""
+    import json
+
+    from ressources.risk import fold, risk_words
+
+    return json.dumps(sorted({fold(word) for word in risk_words() if fold(word)}))

@@ -14,6 +14,10 @@ class TestimonySubmissionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Status.PENDING)
 
+    def at_risk_first(self):
+        """Testimonies flagged for suicidal risk first, then the newest."""
+        return self.order_by("-suicide_risk", "-created_at")
+
     def missing_page(self):
         """Pending submissions whose draft page was never created (or was deleted)."""
         return self.pending().filter(page__isnull=True)
@@ -66,6 +70,16 @@ class TestimonySubmission(models.Model):
     consent_text_version = models.CharField(_("version du texte de consentement"), max_length=20)
     consented_at = models.DateTimeField(_("consentement donné le"))
 
+    suicide_risk = models.BooleanField(
+        _("risque suicidaire"),
+        default=False,
+        editable=False,
+        db_index=True,
+        help_text=_(
+            "Le récit contenait, à l'envoi, un mot de la liste « Mots de risque suicidaire » : à lire en premier."
+        ),
+    )
+
     contact_email = models.EmailField(
         _("e-mail de contact"), blank=True, help_text=_("Pour l'équipe de modération uniquement ; jamais publié.")
     )
@@ -98,7 +112,7 @@ class TestimonySubmission(models.Model):
     class Meta:
         verbose_name = _("témoignage reçu")
         verbose_name_plural = _("témoignages reçus")
-        ordering = ["-created_at"]
+        ordering = ["-suicide_risk", "-created_at"]
         permissions = [("export_testimonysubmission", _("Peut exporter les témoignages reçus"))]
 
     def __str__(self) -> str:

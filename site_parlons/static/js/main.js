@@ -2,13 +2,25 @@
 (function () {
     "use strict";
 
-    /* Quick exit: the link already leaves without JavaScript. With it, the current page is
-       *replaced* in the history (location.replace), so Back does not return here, and
-       pressing Escape twice within a second does the same from anywhere on the page. */
+    /* Quick exit (the link already leaves without JavaScript). With it:
+       - the fled page is *replaced* in the tab's history (location.replace), so Back does not
+         show it again; it cannot remove the site's earlier pages from the history, and the
+         safety page says so;
+       - the page is blanked at once, before the weather site has loaded (slow phones);
+       - keyboard: Shift pressed three times on its own (the GOV.UK « Exit this page »
+         shortcut, each press within 5 s of the previous one), or Escape twice within 1 s.
+       The status span reads the Shift countdown out to screen readers. */
     var exitLink = document.querySelector("[data-quick-exit]");
     if (exitLink) {
         var exitUrl = exitLink.getAttribute("data-quick-exit") || exitLink.href;
+        var exitStatus = document.querySelector("[data-quick-exit-status]");
+        var say = function (name) {
+            if (exitStatus) {
+                exitStatus.textContent = name ? exitLink.getAttribute("data-say-" + name) || "" : "";
+            }
+        };
         var leave = function () {
+            say("leaving");
             document.documentElement.style.visibility = "hidden";
             window.location.replace(exitUrl);
         };
@@ -16,8 +28,32 @@
             event.preventDefault();
             leave();
         });
+        /* A page restored from the back-forward cache must not stay blank. */
+        window.addEventListener("pageshow", function () {
+            document.documentElement.style.visibility = "";
+            say("");
+        });
+
         var lastEscape = 0;
+        var shiftCount = 0;
+        var shiftTimer = null;
+        var otherKeyWithShift = false;
+        var resetShift = function () {
+            shiftCount = 0;
+            window.clearTimeout(shiftTimer);
+            shiftTimer = null;
+        };
         document.addEventListener("keydown", function (event) {
+            if (event.key === "Shift") {
+                otherKeyWithShift = false;
+                return;
+            }
+            /* Any other key (a capital letter typed with Shift included) breaks the sequence. */
+            otherKeyWithShift = true;
+            if (shiftCount) {
+                resetShift();
+                say("");
+            }
             if (event.key !== "Escape" && event.key !== "Esc") {
                 return;
             }
@@ -26,6 +62,23 @@
                 leave();
             }
             lastEscape = now;
+        });
+        document.addEventListener("keyup", function (event) {
+            if (event.key !== "Shift" || otherKeyWithShift) {
+                return;
+            }
+            shiftCount += 1;
+            window.clearTimeout(shiftTimer);
+            if (shiftCount >= 3) {
+                resetShift();
+                leave();
+                return;
+            }
+            say(shiftCount === 1 ? "two-more" : "one-more");
+            shiftTimer = window.setTimeout(function () {
+                resetShift();
+                say("");
+            }, 5000);
         });
     }
 
