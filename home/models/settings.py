@@ -52,9 +52,7 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_(
-            "Aussi liée depuis la case de consentement du formulaire de témoignage, sauf si celui-ci en choisit une autre."
-        ),
+        help_text=_("Aussi liée depuis la case de consentement du formulaire de témoignage, sauf si celui-ci en choisit une autre."),
     )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",

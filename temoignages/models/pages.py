@@ -244,7 +244,9 @@ class TestimonyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = attach_card_images(TestimonyPage.objects.related_to(self).select_related("harassment_type"))
+        context["related"] = attach_card_images(
+            TestimonyPage.objects.related_to(self).select_related("harassment_type")
+        )
         context["share_url"] = self.get_full_url(request)
         return context
 
