@@ -1,5 +1,7 @@
 """Editor experience and languages: block metadata, help texts, English rendering, image renditions."""
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -71,7 +73,27 @@ def test_english_video_page_is_translated(client, demo_site):
 def test_english_study_chart_table_is_translated(client, demo_site):
     from campagne.models import StudyPage
 
+    # The demo study publishes no chart and no example data (tests/test_safety_content.py): an
+    # editor's English study with both is built here.
     english = StudyPage.objects.get(locale__language_code="en")
+    english.example_data = True
+    english.body = json.dumps(
+        [
+            {
+                "type": "chart",
+                "value": {
+                    "title": "Forms of harassment",
+                    "kind": "bar",
+                    "unit": "%",
+                    "rows": [{"label": "Insults", "value": "60"}, {"label": "Threats", "value": "40"}],
+                    "description": "Insults come first.",
+                    "source": "Parlons Harcèlement",
+                    "example_data": True,
+                },
+            }
+        ]
+    )
+    english.save_revision().publish()
     soup = BeautifulSoup(client.get(english.url).content, "html.parser")
     assert soup.select_one(".notice--example strong").get_text() == "Example data"
     assert soup.select_one(".chart table caption").get_text().startswith("Data of the chart")

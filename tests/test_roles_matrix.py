@@ -574,6 +574,8 @@ UNRELATED = {
     "wagtailsnippetchoosers_ressources_helpline": "public helplines",
     "wagtailsnippets_ressources_association": "public associations",
     "wagtailsnippetchoosers_ressources_association": "public associations",
+    "wagtailsnippets_ressources_suicideriskvocabulary": "suicidal-risk words",
+    "wagtailsnippetchoosers_ressources_suicideriskvocabulary": "suicidal-risk words",
     "wagtailsnippets_site_search_distressvocabulary": "search vocabulary",
     "wagtailsnippetchoosers_site_search_distressvocabulary": "search vocabulary",
     "wagtaillocales": "languages",
