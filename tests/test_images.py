@@ -59,7 +59,10 @@ def assert_picture_of(html: str, image) -> None:
     No AVIF: Pillow 13 encodes it, but for flat illustrations it is larger than WebP and takes
     0.3–0.5 s per rendition against 10–30 ms, which a page's first visitor would wait for.
     """
-    mine = [p for p in pictures(html) if image.file.name.rsplit("/", 1)[-1].split(".")[0] in p]
+    # "/<stem>." : the rendition names start with the original's, and "illustration" is a prefix
+    # of "illustration_x7Yz" (the second upload of the same name).
+    stem = image.file.name.rsplit("/", 1)[-1].split(".")[0]
+    mine = [p for p in pictures(html) if f"/{stem}." in p]
     assert mine, f"no <picture> of {image.title}"
     picture = mine[0]
     assert 'type="image/webp"' in picture

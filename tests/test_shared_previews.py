@@ -160,7 +160,9 @@ def test_demo_pages_locales_and_structured_data(client, demo_site):
     english = soup_of(client, "/en/edito/")
     assert og(english, "og:locale") == "en_GB"
     assert og_all(english, "og:locale:alternate") == ["fr_FR"]
-    assert og(english, "og:image") == f"{settings.SITE_URL}/static/img/share-en.png"
+    # The demo's édito has its own illustration: shared as a 1200×630 crop of it.
+    assert og(english, "og:image").startswith(f"{settings.SITE_URL}/media/images/")
+    assert "fill-1200x630" in og(english, "og:image")
     assert og(english, "og:url") == f"{settings.SITE_URL}/en/edito/"
 
     home = json_ld(soup_of(client, "/fr/"))

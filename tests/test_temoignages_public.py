@@ -106,7 +106,7 @@ def test_testimony_page_warning_collapsed_helplines_related_share(client, index)
 def test_story_without_warning_is_shown_directly(client, index):
     page = publish(index, story="Visible tout de suite.")
     soup = BeautifulSoup(client.get(page.url).content, "html.parser")
-    assert soup.select_one("details") is None
+    assert soup.select_one("main details") is None
     assert "Visible tout de suite." in soup.select_one(".testimony__story").get_text()
 
 

@@ -2,6 +2,7 @@
 
 from django import template
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
@@ -35,15 +36,13 @@ def main_menu(context):
     home = _home_for_language(request, get_language())
     items = home.get_children().live().filter(public_q()).in_menu() if home else Page.objects.none()
     current = context.get("page")
-    # The header's « Se faire aider » button: the help section of this language's home.
-    # ressources is looked up by name, as home/ imports no other app.
-    help_page = None
-    if home is not None:
-        ResourceIndexPage = apps.get_model("ressources", "ResourceIndexPage")
-        help_page = ResourceIndexPage.objects.child_of(home).live().filter(public_q()).first()
-        if help_page is not None:
-            # It is the header's button: listed again in the menu it would be read twice.
-            items = items.exclude(pk=help_page.pk)
+    # The header's « Se faire aider » button: the help section among the menu's pages (found in
+    # the list already fetched, so no query of its own), not listed again in the menu.
+    # ressources is looked up by name: home/ imports no other app.
+    items = list(items)
+    help_type = ContentType.objects.get_for_model(apps.get_model("ressources", "ResourceIndexPage"))
+    help_page = next((item for item in items if item.content_type_id == help_type.pk), None)
+    items = [item for item in items if item is not help_page]
     return {"home": home, "items": items, "help_page": help_page, "current_path": current.path if current else ""}
 
 
