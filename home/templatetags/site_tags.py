@@ -2,8 +2,8 @@
 
 from django import template
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site

@@ -10,7 +10,8 @@ FOCUSABLE = (
 MARK_CANDIDATES = """selector => {
     const visible = el => {
         const style = getComputedStyle(el);
-        return el.getClientRects().length > 0 && style.visibility !== 'hidden' && !el.closest('[inert], [aria-hidden=true]');
+        // checkVisibility(): false inside a closed <details> (content-visibility: hidden).
+        return el.getClientRects().length > 0 && el.checkVisibility() && style.visibility !== 'hidden' && !el.closest('[inert], [aria-hidden=true]');
     };
     const found = [...document.querySelectorAll(selector)].filter(visible);
     // A group of radio buttons is one Tab stop (arrows move inside it): one index per group.
@@ -47,6 +48,9 @@ def keyboard_walk(page) -> tuple[list[str], list[dict]]:
 
     Returns the candidates (every visible interactive element) and the focus stops seen.
     """
+    # The phone's menu is opened first, as a keyboard user does with Enter on « Menu » (its
+    # button stays a Tab stop), so that the links inside it are walked too.
+    page.evaluate("() => document.querySelectorAll('details.menu').forEach(menu => { menu.open = true; })")
     candidates = page.evaluate(MARK_CANDIDATES, FOCUSABLE)
     page.evaluate("() => { window.scrollTo(0, 0); document.activeElement && document.activeElement.blur(); }")
     stops: list[dict] = []

@@ -90,6 +90,7 @@ def production_like_site() -> Iterator[ProdlikeSite]:
             "SQLITE_PATH": f"{tmp}/db.sqlite3",
             "STATIC_ROOT": f"{tmp}/static",
             "MEDIA_ROOT": f"{tmp}/media",
+            "SERVE_MEDIA": "true",  # no nginx in front here to serve the illustrations
             "DATABASE_URL": "",
             "REDIS_URL": "",
             "LOG_LEVEL": "WARNING",

@@ -22,6 +22,10 @@ def translation_url(path: str, language: str) -> str:
 
 def test_visitor_reads_a_testimony_finds_help_searches_and_switches_to_english(site, page, viewport):
     page.goto(site.url + "/fr/")
+    # On a phone the menu is behind its button; on a computer it is laid out flat.
+    toggle = page.locator(".menu__toggle")
+    if toggle.is_visible():
+        toggle.click()
     page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Témoignages").click()
     page.wait_for_url(re.compile(r"/fr/temoignages/$"))
     assert page.locator("h1").inner_text() == "Témoignages"
