@@ -38,8 +38,22 @@ TARGETS = [
 ]
 
 
-def lighthouse(url: str, out: Path) -> tuple[dict[str, int], list[str]]:
-    """The four scores (0-100) of ``url`` and the audits that cost points."""
+def lighthouse(url: str, out: Path, attempts: int = 2) -> tuple[dict[str, int], list[str]]:
+    """The four scores (0-100) of ``url`` and the audits that cost points.
+
+    A run that fails to record its trace (« NO_NAVSTART », « NO_FCP »: Lighthouse's own
+    errors on a busy machine) is run again once; any other failure is raised at once.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            return _lighthouse_once(url, out)
+        except RuntimeError as error:
+            if attempt == attempts or not any(code in str(error) for code in ("NO_NAVSTART", "NO_FCP")):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _lighthouse_once(url: str, out: Path) -> tuple[dict[str, int], list[str]]:
     run = subprocess.run(  # noqa: S603 - fixed arguments
         [
             str(LIGHTHOUSE),

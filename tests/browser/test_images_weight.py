@@ -27,7 +27,9 @@ def test_home_with_its_images_stays_within_150_kb_on_a_phone(site, chromium, set
     page.route("**/media/**", serve_media)
     loaded: dict[str, int] = {}
     page.on("requestfinished", lambda request: loaded.__setitem__(request.url, len(request.response().body())))
-    page.goto(site.url + "/fr/", wait_until="networkidle")
+    # A generous timeout: the first view draws every rendition of the page, and this test
+    # weighs the page, it does not time it (bench/ does).
+    page.goto(site.url + "/fr/", wait_until="networkidle", timeout=120_000)
     try:
         images = [url for url in loaded if "/media/images/" in url]
         assert images, "no illustration loaded"
