@@ -25,11 +25,15 @@ def test_home_with_its_images_stays_within_150_kb_on_a_phone(site, chromium, set
         route.fulfill(status=200, body=path.read_bytes(), headers={"Content-Type": content_type})
 
     page.route("**/media/**", serve_media)
-    loaded: dict[str, int] = {}
-    page.on("requestfinished", lambda request: loaded.__setitem__(request.url, len(request.response().body())))
+    # Responses are collected as they come and read after the load: reading a body inside
+    # Playwright's event handler can stall its dispatcher (the page then never goes idle).
+    responses = []
+    page.on("response", lambda response: responses.append(response))
     # A generous timeout: the first view draws every rendition of the page, and this test
     # weighs the page, it does not time it (bench/ does).
-    page.goto(site.url + "/fr/", wait_until="networkidle", timeout=120_000)
+    page.goto(site.url + "/fr/", wait_until="load", timeout=120_000)
+    page.wait_for_load_state("networkidle", timeout=120_000)
+    loaded = {response.url: len(response.body()) for response in responses if response.ok}
     try:
         images = [url for url in loaded if "/media/images/" in url]
         assert images, "no illustration loaded"
