@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
-from wagtail_localize.fields import TranslatableField
+
+from home.models import EditableWordList
 
 from .text import fold, stem
 
@@ -24,23 +23,7 @@ DEFAULT_DISTRESS_WORDS = {
 }
 
 
-class DistressVocabularyQuerySet(models.QuerySet):
-    def all_words(self) -> list[str]:
-        """Every listed word or expression, of every language, with the defaults of the
-        languages that have no list. All languages together: a French visitor may search
-        the English site in French, and a helpline shown too often harms no one."""
-        words: list[str] = []
-        languages_with_lists = set()
-        for vocabulary in self.select_related("locale"):
-            languages_with_lists.add(vocabulary.locale.language_code)
-            words.extend(vocabulary.word_list)
-        for language, defaults in DEFAULT_DISTRESS_WORDS.items():
-            if language not in languages_with_lists:
-                words.extend(defaults)
-        return words
-
-
-class DistressVocabulary(TranslatableMixin, models.Model):
+class DistressVocabulary(EditableWordList):
     """Words or expressions that suggest a visitor is in distress.
 
     When a search contains one of them, the search page shows the helplines first.
@@ -62,22 +45,13 @@ class DistressVocabulary(TranslatableMixin, models.Model):
         ),
     )
 
-    objects = DistressVocabularyQuerySet.as_manager()
-
-    panels = [FieldPanel("name"), FieldPanel("words")]
-    # Both fields are translated: each language has its own words, not a copy.
-    translatable_fields = [TranslatableField("name"), TranslatableField("words")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(EditableWordList.Meta):
         verbose_name = _("liste de mots de détresse")
         verbose_name_plural = _("listes de mots de détresse")
 
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def word_list(self) -> list[str]:
-        return [line.strip() for line in self.words.replace(",", "\n").splitlines() if line.strip()]
+    @classmethod
+    def default_words(cls) -> dict[str, list[str]]:
+        return DEFAULT_DISTRESS_WORDS
 
 
 def looks_like_distress(query: str, words: list[str]) -> bool:

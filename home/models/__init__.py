@@ -4,11 +4,13 @@ from .mixins import BodyMixin, IntroMixin, SocialMetaMixin
 from .pages import BasePage, HomePage, StandardPage
 from .settings import SiteSettings
 from .taxonomy import DEFAULT_HARASSMENT_TYPES, HarassmentType
+from .wordlists import EditableWordList, WordListQuerySet
 
 __all__ = [
     "BasePage",
     "BodyMixin",
     "DecorativeImage",
+    "EditableWordList",
     "DEFAULT_HARASSMENT_TYPES",
     "HarassmentType",
     "HomePage",
@@ -18,6 +20,7 @@ __all__ = [
     "SiteSettings",
     "SocialMetaMixin",
     "StandardPage",
+    "WordListQuerySet",
     "alt_text",
     "attach_card_images",
 ]
