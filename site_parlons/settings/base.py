@@ -351,6 +351,22 @@ QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://meteofrance.com/")
 # Days after a moderator's decision before purge_testimonies erases rejected/withdrawn
 # testimonies and the contact e-mails and original texts of published ones.
 TESTIMONY_RETENTION_DAYS = int(os.environ.get("TESTIMONY_RETENTION_DAYS", "30"))
+
+# --- How long each item of personal data is kept (issue 15) -----------------------------
+# Each figure is read both by the code that erases and by the privacy page, never typed twice.
+# A testimony no moderator has decided on: the moderators are alerted after ESCALATION days,
+# and it is erased (story, pseudonym, e-mail) after RETENTION days, counted from its receipt.
+TESTIMONY_PENDING_ESCALATION_DAYS = int(os.environ.get("TESTIMONY_PENDING_ESCALATION_DAYS", "14"))
+TESTIMONY_PENDING_RETENTION_DAYS = int(os.environ.get("TESTIMONY_PENDING_RETENTION_DAYS", "90"))
+# Messages sent through the contact form (name, e-mail, message), counted from their receipt.
+CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "90"))
+# Visitors' raw search terms (only counts survive, for the terms editors promote).
+SEARCH_TERMS_RETENTION_DAYS = int(os.environ.get("SEARCH_TERMS_RETENTION_DAYS", "7"))
+# Finished e-mail tasks of the queue (their rows name a record by id, never its content).
+EMAIL_TASK_RETENTION_DAYS = int(os.environ.get("EMAIL_TASK_RETENTION_DAYS", "7"))
+# Encrypted database backups: older ones are deleted, so an erased testimony is gone from
+# every backup within this many days.
+BACKUP_RETENTION_DAYS = int(os.environ.get("BACKUP_RETENTION_DAYS", "14"))
 # (count, seconds) per client, counted in the cache: submissions, and status-page lookups.
 TESTIMONY_RATE_LIMIT = (5, 3600)
 TESTIMONY_STATUS_RATE_LIMIT = (10, 900)
