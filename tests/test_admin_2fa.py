@@ -247,7 +247,7 @@ def test_enrolment_with_a_device_needs_the_code_first(client, admin_user, device
 # --- Required for a group -----------------------------------------------------------
 
 
-@override_settings(ADMIN_2FA_REQUIRED_GROUPS=[GROUP_NAME])
+@override_settings(ADMIN_2FA_REQUIRED=True, ADMIN_2FA_REQUIRED_GROUPS=[GROUP_NAME])
 def test_moderator_of_a_required_group_without_device_is_sent_to_enrolment(client, moderator):
     client.force_login(moderator)
     response = client.get("/admin/")
@@ -255,7 +255,7 @@ def test_moderator_of_a_required_group_without_device_is_sent_to_enrolment(clien
     assert redirect_target(response) == (ENABLE, "/admin/")
     page = client.get(ENABLE)
     assert page.status_code == 200
-    assert "Votre groupe exige" in page.content.decode()
+    assert "Votre rôle exige" in page.content.decode()
     device = TOTPDevice.objects.get(user=moderator)
     client.post(ENABLE, {"code": code_for(device)})
     assert client.get("/admin/").status_code == 200
@@ -293,7 +293,7 @@ def test_disabling_needs_a_valid_code(client, admin_user, device):
     assert client.get("/admin/").status_code == 200
 
 
-@override_settings(ADMIN_2FA_REQUIRED_GROUPS=[GROUP_NAME])
+@override_settings(ADMIN_2FA_REQUIRED=True, ADMIN_2FA_REQUIRED_GROUPS=[GROUP_NAME])
 def test_disabling_is_refused_when_the_group_requires_it(client, moderator):
     device = TOTPDevice.objects.create(user=moderator, name="téléphone", confirmed=True)
     verified_client(client, moderator, device)

@@ -1,4 +1,4 @@
-"""Ask for the second factor before any admin page.
+"""Ask for the second factor before any admin page (exports, inspect views and the admin API included).
 
 django-otp's ``OTPMiddleware`` (placed just before this one) only records whether the session
 was verified with a device; nothing in django-otp or Wagtail refuses an unverified session.
@@ -16,8 +16,9 @@ from django.utils.functional import LazyObject, empty
 from home.security.otp import has_second_factor, is_required_for, url_with_next
 
 #: Admin URLs reachable before the second factor: signing in and out, the password reset, the
-#: static pieces the login-like pages load, and the second-factor pages themselves.
-EXEMPT_URL_NAMES = {
+#: static pieces the login-like pages load, and the user's own second-factor pages (each checks
+#: the state it needs). A superuser's reset of another account's second factor is not one of them.
+EXEMPT_VIEW_NAMES = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_password_reset",
@@ -26,14 +27,16 @@ EXEMPT_URL_NAMES = {
     "wagtailadmin_password_reset_complete",
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",
+    "admin_2fa:verify",
+    "admin_2fa:enable",
+    "admin_2fa:disable",
 }
-EXEMPT_NAMESPACE = "admin_2fa"
 
 
 class AdminOTPMiddleware:
     """Under the admin, send an authenticated user to the verify page when their account has a
-    second factor that this session has not given yet, and to enrolment when their group
-    requires one they have not set up."""
+    second factor that this session has not given yet, and to enrolment when their role
+    requires one they have not set up (``otp.is_required_for``)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
@@ -62,7 +65,7 @@ class AdminOTPMiddleware:
             match = resolve(request.path_info)
         except Resolver404:
             return True
-        return match.url_name not in EXEMPT_URL_NAMES and EXEMPT_NAMESPACE not in match.namespaces
+        return match.view_name not in EXEMPT_VIEW_NAMES
 
     @staticmethod
     def redirect_to(url_name: str, request: HttpRequest) -> HttpResponse:

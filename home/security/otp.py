@@ -25,6 +25,7 @@ RECOVERY_CODE_COUNT = 10
 #: Wagtail log actions, registered in home/wagtail_hooks.py.
 ACTION_ENABLED = "parlons.2fa.enable"
 ACTION_DISABLED = "parlons.2fa.disable"
+ACTION_RESET = "parlons.2fa.reset"
 
 
 class Throttled(Exception):
@@ -37,9 +38,11 @@ def has_second_factor(user) -> bool:
 
 
 def is_required_for(user) -> bool:
-    """True when one of the user's groups is listed in ``ADMIN_2FA_REQUIRED_GROUPS``."""
-    groups = getattr(settings, "ADMIN_2FA_REQUIRED_GROUPS", [])
-    return bool(groups) and user.groups.filter(name__in=groups).exists()
+    """True when ``ADMIN_2FA_REQUIRED`` is on and the user can read testimonies and contact
+    e-mails: a superuser, or a member of a group listed in ``ADMIN_2FA_REQUIRED_GROUPS``."""
+    if not settings.ADMIN_2FA_REQUIRED:
+        return False
+    return user.is_superuser or user.groups.filter(name__in=settings.ADMIN_2FA_REQUIRED_GROUPS).exists()
 
 
 def pending_totp_device(user) -> TOTPDevice:
@@ -115,10 +118,17 @@ def new_recovery_codes(user) -> list[str]:
     return codes
 
 
-def remove_second_factor(request: HttpRequest) -> None:
-    """Delete every device of the user (app and recovery codes) and forget the verified state."""
-    for device in devices_for_user(request.user, confirmed=None):
+def delete_devices(user) -> None:
+    """Delete every device of ``user``: app, recovery codes, one-time codes, confirmed or not.
+    A session verified with one of them is no longer verified at its next request
+    (OTPMiddleware finds no device behind the session's key)."""
+    for device in devices_for_user(user, confirmed=None):
         device.delete()
+
+
+def remove_second_factor(request: HttpRequest) -> None:
+    """Delete every device of the user and forget the verified state."""
+    delete_devices(request.user)
     request.session.pop(DEVICE_ID_SESSION_KEY, None)
 
 
@@ -139,6 +149,6 @@ def url_with_next(url_name: str, next_url: str) -> str:
 THROTTLED_MESSAGE = _("Trop de codes erronés d'affilée. Patientez quelques secondes avant de réessayer.")
 WRONG_CODE_MESSAGE = _("Ce code n'est pas valide. Vérifiez l'heure de votre téléphone et saisissez le code affiché.")
 REQUIRED_MESSAGE = _(
-    "Votre groupe exige la vérification en deux étapes : vous ne pouvez pas la désactiver. "
+    "Votre rôle exige la vérification en deux étapes : vous ne pouvez pas la désactiver. "
     "Vous pouvez en revanche configurer un nouveau téléphone."
 )

@@ -443,8 +443,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # --- Admin second factor (TOTP) ------------------------------------------------
 # django-otp provides the devices and the per-session "verified" flag; home/security/ adds the
-# admin pages (enrol, verify, disable) and the middleware that asks for the code. Optional for
-# everyone unless a group is listed in ADMIN_2FA_REQUIRED_GROUPS (e.g. "Modérateurs").
+# admin pages (enrol, verify, disable, a superuser's reset) and the middleware that asks for the
+# code. Required of everyone who can read testimonies and contact e-mails (see below).
 # Appended as one block so the other branches merge cleanly. See README, "Production".
 INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
 MIDDLEWARE.insert(
@@ -456,8 +456,12 @@ MIDDLEWARE.insert(
 )
 # Shown in the authenticator app next to the user name.
 OTP_TOTP_ISSUER = "Parlons Harcèlement"
-# Group names whose members must enrol before using the admin; empty = second factor optional.
-ADMIN_2FA_REQUIRED_GROUPS = env_list("ADMIN_2FA_REQUIRED_GROUPS")
+# On (the default, safe for production): superusers and the members of ADMIN_2FA_REQUIRED_GROUPS
+# must enrol and give a code before any admin page. "Modérateurs" is temoignages.moderation's
+# GROUP_NAME, the only group that reads testimonies. Off (dev.py, test.py): the second factor is
+# optional, but an account that has one is still asked for its code.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
+ADMIN_2FA_REQUIRED_GROUPS = env_list("ADMIN_2FA_REQUIRED_GROUPS", "Modérateurs")
 
 # --- E-mail through a queue, never in a request (issue 14) ------------------------------
 # Every e-mail (moderators' notifications, the contact form, admin password resets) is a

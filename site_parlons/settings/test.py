@@ -30,6 +30,9 @@ WHITENOISE_AUTOREFRESH = True
 PAGE_CACHE_SECONDS = 0
 FRAGMENT_CACHE_SECONDS = 0
 AXES_ENABLED = False
+# Most tests sign in to the admin as a superuser or a moderator with force_login(): production's
+# mandatory second factor is tested with override_settings (tests/test_admin_2fa.py).
+ADMIN_2FA_REQUIRED = False
 # Each test starts from an empty cache without touching the database (many antispam and page-cache
 # tests need none); the shared database cache of dev and production is tested in real processes
 # (tests/test_faults_cache.py). REDIS_URL keeps Redis.
