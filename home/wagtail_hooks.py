@@ -1,6 +1,7 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -33,6 +34,7 @@ def register_second_factor_urls():
         path("verifier/", views.VerifyView.as_view(), name="verify"),
         path("activer/", views.EnableView.as_view(), name="enable"),
         path("desactiver/", views.DisableView.as_view(), name="disable"),
+        path("reinitialiser/<int:user_id>/", views.ResetView.as_view(), name="reset"),
     ]
     return [path("deux-etapes/", include((urls, "admin_2fa"), namespace="admin_2fa"))]
 
@@ -50,6 +52,18 @@ def second_factor_account_menu_item(request):
     return {"url": url, "label": _("Vérification en deux étapes"), "help_text": status}
 
 
+@hooks.register("register_user_listing_buttons")
+def second_factor_reset_button(user, request_user):
+    """In « Paramètres › Utilisateurs », a row's « Plus d'actions », for superusers only."""
+    if request_user.is_superuser and otp.has_second_factor(user):
+        yield Button(
+            _("Réinitialiser la vérification en deux étapes"),
+            url=reverse("admin_2fa:reset", args=[user.pk]),
+            icon_name="key",
+            priority=50,
+        )
+
+
 @hooks.register("register_log_actions")
 def register_second_factor_log_actions(actions):
     actions.register_action(
@@ -57,4 +71,9 @@ def register_second_factor_log_actions(actions):
     )
     actions.register_action(
         otp.ACTION_DISABLED, _("Vérification en deux étapes désactivée"), _("Vérification en deux étapes désactivée")
+    )
+    actions.register_action(
+        otp.ACTION_RESET,
+        _("Vérification en deux étapes réinitialisée"),
+        _("Vérification en deux étapes réinitialisée par un administrateur"),
     )

@@ -1,23 +1,41 @@
-"""Optional second factor (TOTP, django-otp) for admin accounts: verify, enrol, disable, policy."""
+"""Second factor (TOTP, django-otp) for admin accounts: verify, enrol, disable, policy, reset.
+
+Test settings turn the requirement off (most tests sign in as a superuser or a moderator);
+production's requirement is tested here with ``REQUIRED``.
+"""
 
 import io
+import json
+import os
+import subprocess
+import sys
 import time
 from base64 import b32encode
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import Client, override_settings
+from django_otp import devices_for_user
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
+from temoignages import models as tm
 from temoignages.moderation import GROUP_NAME, get_moderators_group
+from tests.factories import temoignages as factories
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "motdepasse-solide-123"  # noqa: S105 - test accounts only
+SUBMISSIONS = "/admin/snippets/temoignages/testimonysubmission/"
+#: Production's default (site_parlons/settings/base.py), which test settings turn off.
+REQUIRED = override_settings(ADMIN_2FA_REQUIRED=True, ADMIN_2FA_REQUIRED_GROUPS=[GROUP_NAME])
 
 VERIFY = "/admin/deux-etapes/verifier/"
 ENABLE = "/admin/deux-etapes/activer/"
@@ -54,6 +72,39 @@ def moderator(home, django_user_model):
     user = django_user_model.objects.create_user("modo", "modo@example.org", "motdepasse-solide-123")
     user.groups.add(get_moderators_group())
     return user
+
+
+@pytest.fixture
+def editor(home, django_user_model):
+    """Wagtail's stock « Editors »: no access to testimonies, so no second factor required."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("edith", "edith@example.org", PASSWORD)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def submission(section):
+    """A private record with its contact e-mail (no page: the repair view would create one)."""
+    return factories.TestimonySubmissionFactory()
+
+
+def csrf_token(response) -> str:
+    return BeautifulSoup(response.content, "html.parser").find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+
+
+def post_form(client, url: str, data: dict):
+    """Open the page and post its form with the page's CSRF token, as a browser does."""
+    return client.post(url, {"csrfmiddlewaretoken": csrf_token(client.get(url)), **data})
+
+
+def sign_in(client, user):
+    """A real sign-in through Wagtail's login form (password only)."""
+    response = post_form(client, "/admin/login/", {"username": user.username, "password": PASSWORD, "next": "/admin/"})
+    assert response.status_code == 302, response.content.decode()
+    assert client.session["_auth_user_id"] == str(user.pk)
+    return client
 
 
 def redirect_target(response) -> tuple[str, str]:
@@ -352,3 +403,217 @@ def test_a_urlconf_without_the_admin_is_left_alone(client):
     """The benchmark's framework floor runs the same middleware with one trivial view."""
     response = client.get("/floor/")
     assert response.status_code == 200
+
+
+# --- Production: required of everyone who reads testimonies -------------------------
+
+
+def test_production_requires_it_by_default_and_development_does_not():
+    """The settings modules themselves, read in a clean process without any ADMIN_2FA_* variable."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADMIN_2FA_") and k != "DJANGO_SETTINGS_MODULE"}
+    env.update(SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.org", SITE_URL="https://example.org")
+    script = (
+        "import json\n"
+        "from site_parlons.settings import production, dev\n"
+        "print(json.dumps({m.__name__: [m.ADMIN_2FA_REQUIRED, m.ADMIN_2FA_REQUIRED_GROUPS] for m in (production, dev)}))"
+    )
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["site_parlons.settings.production"] == [True, [GROUP_NAME]]
+    assert found["site_parlons.settings.dev"] == [False, [GROUP_NAME]]
+
+
+def admin_only_urls(submission: tm.TestimonySubmission) -> list[str]:
+    """The dashboard, the private records (list, inspect, edit, CSV export with the e-mails), the
+    admin API, a report and the user accounts."""
+    return [
+        "/admin/",
+        SUBMISSIONS,
+        f"{SUBMISSIONS}inspect/{submission.pk}/",
+        f"{SUBMISSIONS}edit/{submission.pk}/",
+        "/admin/temoignages/export.csv?contact=1",
+        "/admin/api/main/pages/",
+        "/admin/reports/site-history/",
+        "/admin/users/",
+    ]
+
+
+@REQUIRED
+@pytest.mark.parametrize("role", ["moderator", "admin_user"])
+def test_a_password_alone_reads_nothing_and_is_sent_to_enrolment(client, request, role, submission):
+    user = request.getfixturevalue(role)
+    sign_in(client, user)
+    for url in admin_only_urls(submission):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert redirect_target(response) == (ENABLE, url)
+        assert submission.contact_email not in response.content.decode()
+    # A form post acts on nothing: the repair would have created the record's missing page.
+    response = client.post("/admin/temoignages/reparer/")
+    assert redirect_target(response) == (ENABLE, "/admin/")
+    submission.refresh_from_db()
+    assert submission.page_id is None
+    enrolment = client.get(ENABLE)
+    assert enrolment.status_code == 200
+    assert "Votre rôle exige la vérification en deux étapes" in enrolment.content.decode()
+    assert submission.contact_email not in enrolment.content.decode()
+
+
+@REQUIRED
+@pytest.mark.parametrize("role", ["moderator", "admin_user"])
+def test_a_real_code_from_the_enrolled_app_opens_the_testimonies(client, request, role, submission):
+    user = request.getfixturevalue(role)
+    sign_in(client, user)
+    inspect = f"{SUBMISSIONS}inspect/{submission.pk}/"
+    response = client.get(inspect)
+    assert redirect_target(response) == (ENABLE, inspect)
+    assert client.get(response["Location"]).status_code == 200
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+
+    done = post_form(client, response["Location"], {"code": code_for(device), "next": inspect})
+    assert done.status_code == 200
+    assert BeautifulSoup(done.content, "html.parser").find("a", href=inspect) is not None
+    page = client.get(inspect)
+    assert page.status_code == 200
+    assert submission.contact_email in page.content.decode()
+    export = client.get("/admin/temoignages/export.csv?contact=1")
+    assert export.status_code == 200
+    assert submission.contact_email in export.content.decode("utf-8-sig")
+
+    # The next sign-in asks for a code again.
+    other = sign_in(Client(), user)
+    assert redirect_target(other.get(inspect)) == (VERIFY, inspect)
+
+
+@REQUIRED
+def test_an_editor_outside_the_required_groups_is_not_forced(client, editor):
+    sign_in(client, editor)
+    assert client.get("/admin/").status_code == 200
+
+
+@REQUIRED
+def test_a_superuser_cannot_turn_it_off(client, admin_user, device):
+    sign_in(client, admin_user)
+    assert post_form(client, VERIFY, {"code": code_for(device)}).status_code == 302
+    response = client.post(DISABLE, {"code": code_for(device, steps_ahead=1)})
+    assert response.status_code == 403
+    assert TOTPDevice.objects.filter(user=admin_user).exists()
+
+
+# --- Development: relaxed, and the login page says so ------------------------------
+
+
+@override_settings(DEBUG=True, ADMIN_2FA_REQUIRED=False)
+def test_development_login_page_says_no_second_factor_is_asked(client, admin_user):
+    soup = BeautifulSoup(client.get("/admin/login/").content, "html.parser")
+    notice = soup.select_one(".otp-dev-notice")
+    assert notice is not None
+    assert "Mode développement : la vérification en deux étapes n'est pas exigée" in notice.get_text()
+    assert soup.select_one("form.login-form input[name=username]") is not None
+    # What `make run` relies on: the printed login opens the admin, no code asked.
+    sign_in(client, admin_user)
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize(("debug", "required"), [(True, True), (False, True), (False, False)])
+def test_no_notice_where_it_is_required_or_outside_development(client, home, debug, required):
+    """Off in production too (ADMIN_2FA_REQUIRED=false), the login page does not advertise it."""
+    with override_settings(DEBUG=debug, ADMIN_2FA_REQUIRED=required):
+        response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert BeautifulSoup(response.content, "html.parser").select_one(".otp-dev-notice") is None
+    assert "Mode développement" not in response.content.decode()
+
+
+# --- A superuser resets another account's second factor ----------------------------
+
+
+def reset_url(user) -> str:
+    return f"/admin/deux-etapes/reinitialiser/{user.pk}/"
+
+
+@REQUIRED
+def test_superuser_resets_a_moderator_who_must_then_enrol_again(admin_user, device, moderator):
+    moderator_device = TOTPDevice.objects.create(user=moderator, name="téléphone", confirmed=True)
+    StaticToken.objects.create(
+        device=StaticDevice.objects.create(user=moderator, name="secours", confirmed=True), token="abcdefgh"
+    )
+    moderator_client = sign_in(Client(), moderator)
+    assert post_form(moderator_client, VERIFY, {"code": code_for(moderator_device)}).status_code == 302
+    assert moderator_client.get("/admin/").status_code == 200
+
+    superuser = sign_in(Client(enforce_csrf_checks=True), admin_user)
+    assert post_form(superuser, VERIFY, {"code": code_for(device)}).status_code == 302
+    listing = BeautifulSoup(superuser.get("/admin/users/").content, "html.parser")
+    button = listing.find("a", href=reset_url(moderator))
+    assert button is not None
+    assert button.get_text(strip=True) == "Réinitialiser la vérification en deux étapes"
+
+    page = superuser.get(reset_url(moderator))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Son rôle exige la vérification en deux étapes" in html
+    assert "Oui, réinitialiser" in html
+    assert moderator_device.__class__.objects.filter(pk=moderator_device.pk).exists()  # a GET changes nothing
+    assert superuser.post(reset_url(moderator)).status_code == 403  # no CSRF token
+    assert TOTPDevice.objects.filter(user=moderator).exists()
+
+    done = superuser.post(reset_url(moderator), {"csrfmiddlewaretoken": csrf_token(page)})
+    assert done.status_code == 302
+    assert done["Location"] == "/admin/users/"
+    assert list(devices_for_user(moderator, confirmed=None)) == []
+    entry = ModelLogEntry.objects.get(action="parlons.2fa.reset", object_id=str(moderator.pk))
+    assert entry.user_id == admin_user.pk
+    assert "réinitialisée" in superuser.get("/admin/users/").content.decode()
+
+    # The moderator's open session no longer counts as verified, nor does a new sign-in.
+    assert redirect_target(moderator_client.get("/admin/")) == (ENABLE, "/admin/")
+    assert redirect_target(sign_in(Client(), moderator).get("/admin/")) == (ENABLE, "/admin/")
+
+
+@REQUIRED
+@pytest.mark.parametrize("role", ["moderator", "editor"])
+def test_reset_is_refused_to_anyone_but_a_superuser(client, request, role, admin_user, device):
+    user = request.getfixturevalue(role)
+    own = TOTPDevice.objects.create(user=user, name="téléphone", confirmed=True)
+    sign_in(client, user)
+    assert post_form(client, VERIFY, {"code": code_for(own)}).status_code == 302
+    for response in (client.get(reset_url(admin_user)), client.post(reset_url(admin_user))):
+        # Wagtail's answer to PermissionDenied in its admin: back to the dashboard, with a message.
+        assert response.status_code == 302
+        assert response["Location"] == "/admin/"
+    assert "pas les autorisations pour accéder à cette zone" in client.get("/admin/").content.decode()
+    assert TOTPDevice.objects.filter(user=admin_user).exists()
+    assert not ModelLogEntry.objects.filter(action="parlons.2fa.reset").exists()
+
+
+@REQUIRED
+def test_reset_needs_the_superusers_own_code_first(client, admin_user, device, moderator):
+    TOTPDevice.objects.create(user=moderator, name="téléphone", confirmed=True)
+    sign_in(client, admin_user)
+    assert redirect_target(client.get(reset_url(moderator))) == (VERIFY, reset_url(moderator))
+    assert redirect_target(client.post(reset_url(moderator)))[0] == VERIFY
+    assert TOTPDevice.objects.filter(user=moderator).exists()
+
+
+def test_no_reset_button_for_an_account_without_second_factor(client, admin_user, moderator):
+    sign_in(client, admin_user)
+    listing = BeautifulSoup(client.get("/admin/users/").content, "html.parser")
+    assert listing.find("a", href=reset_url(moderator)) is None
+    page = client.get(reset_url(moderator))
+    assert page.status_code == 200
+    assert "rien à réinitialiser" in page.content.decode()
+
+
+def test_reset_page_reads_in_english_for_an_english_speaking_superuser(client, admin_user, moderator):
+    TOTPDevice.objects.create(user=moderator, name="téléphone", confirmed=True)
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    sign_in(client, admin_user)
+    html = client.get(reset_url(moderator)).content.decode()
+    assert "Reset two-step verification" in html
+    assert "will no longer be accepted" in html
+    assert "Réinitialiser" not in html

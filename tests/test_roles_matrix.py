@@ -558,7 +558,7 @@ UNRELATED = {
     "wagtailadmin_collections": "collections of images and documents",
     "wagtailadmin_workflows": "workflow configuration: Wagtail's workflow permissions, superusers only",
     "wagtailadmin_editing_sessions": "« someone else is editing » pings: need edit rights on the object",
-    "admin_2fa": "the user's own second factor",
+    "admin_2fa": "second factor: the user's own, and a superuser's reset of another account's (tests/test_admin_2fa.py)",
     "wagtailredirects": "redirects",
     "wagtailsettings": "site settings",
     "wagtailsearchpromotions": "editors' picks of the public search",

@@ -1,25 +1,29 @@
-"""Admin pages of the second factor: verify at login, enrol (or replace a phone), disable.
+"""Admin pages of the second factor: verify at login, enrol (or replace a phone), disable, and a
+superuser's reset of another account's second factor.
 
 They live under /admin/ (registered through ``register_admin_urls``) so that Wagtail's admin
-access check and the admin Content-Security-Policy apply, and they are exempt from
-``AdminOTPMiddleware``: each checks the state it needs itself. Never cached: the enrolment page
-shows the secret.
+access check and the admin Content-Security-Policy apply. The user's own pages are exempt from
+``AdminOTPMiddleware``: each checks the state it needs itself; the reset is not (a superuser
+gives their own code first). Never cached: the enrolment page shows the secret.
 """
 
 from __future__ import annotations
 
 import django_otp
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
@@ -169,3 +173,53 @@ class DisableView(SecondFactorView):
         log(user, otp.ACTION_DISABLED, user=user)
         messages.success(self.request, _("La vérification en deux étapes est désactivée pour votre compte."))
         return redirect("wagtailadmin_account")
+
+
+@method_decorator(never_cache, name="dispatch")
+class ResetView(WagtailAdminTemplateMixin, TemplateView):
+    """A superuser removes another account's second factor (a lost phone and lost recovery codes):
+    its phone and codes stop working at once, and at the next admin page that account enrols
+    again if its role requires it. GET asks for confirmation, only POST (with CSRF) acts."""
+
+    template_name = "home/security/reset.html"
+    page_title = _("Réinitialiser la vérification en deux étapes")
+    header_icon = "key"
+    http_method_names = ["get", "post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        self.target = get_object_or_404(get_user_model(), pk=kwargs["user_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return get_user_display_name(self.target)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailusers_users:index"), "label": _("Utilisateurs")},
+            {"url": reverse("wagtailusers_users:edit", args=[self.target.pk]), "label": self.get_page_subtitle()},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            target=self.target,
+            target_name=self.get_page_subtitle(),
+            has_second_factor=otp.has_second_factor(self.target),
+            required=otp.is_required_for(self.target),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        otp.delete_devices(self.target)
+        log(self.target, otp.ACTION_RESET, user=request.user)
+        messages.success(
+            request,
+            _(
+                "La vérification en deux étapes de %(user)s est réinitialisée : son téléphone et ses codes de secours ne sont plus acceptés."
+            )
+            % {"user": self.get_page_subtitle()},
+        )
+        return redirect("wagtailusers_users:index")
