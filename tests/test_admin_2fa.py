@@ -415,14 +415,14 @@ def test_production_requires_it_by_default_and_development_does_not():
     script = (
         "import json\n"
         "from site_parlons.settings import production, dev\n"
-        "print(json.dumps({m.__name__: [m.ADMIN_2FA_REQUIRED, m.ADMIN_2FA_REQUIRED_GROUPS] for m in (production, dev)}))"
+        "print(json.dumps({m.__name__: [m.ADMIN_2FA_REQUIRED, m.ADMIN_2FA_REQUIRED_GROUPS, m.WAGTAIL_GRAVATAR_PROVIDER_URL] for m in (production, dev)}))"
     )
     result = subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
     )
     found = json.loads(result.stdout.strip().splitlines()[-1])
-    assert found["site_parlons.settings.production"] == [True, [GROUP_NAME]]
-    assert found["site_parlons.settings.dev"] == [False, [GROUP_NAME]]
+    assert found["site_parlons.settings.production"] == [True, [GROUP_NAME], None]
+    assert found["site_parlons.settings.dev"] == [False, [GROUP_NAME], None]
 
 
 def admin_only_urls(submission: tm.TestimonySubmission) -> list[str]:
@@ -617,3 +617,18 @@ def test_reset_page_reads_in_english_for_an_english_speaking_superuser(client, a
     assert "Reset two-step verification" in html
     assert "will no longer be accepted" in html
     assert "Réinitialiser" not in html
+
+
+# --- No Gravatar ----------------------------------------------------------------------
+
+
+def test_admin_loads_no_avatar_from_gravatar(client, admin_user):
+    assert admin_user.email
+    sign_in(client, admin_user)
+    for url in ("/admin/", "/admin/account/", "/admin/users/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "gravatar" not in response.content.decode().lower(), url
+    # Wagtail's default would: the check above can fail.
+    with override_settings(WAGTAIL_GRAVATAR_PROVIDER_URL="//www.gravatar.com/avatar"):
+        assert "gravatar.com" in client.get("/admin/").content.decode()

@@ -462,6 +462,9 @@ OTP_TOTP_ISSUER = "Parlons Harcèlement"
 # optional, but an account that has one is still asked for its code.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
 ADMIN_2FA_REQUIRED_GROUPS = env_list("ADMIN_2FA_REQUIRED_GROUPS", "Modérateurs")
+# Wagtail's admin would load each user's avatar from gravatar.com, handing it a hash of their
+# e-mail address: the admin shows Wagtail's default avatar (or an uploaded one) instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- E-mail through a queue, never in a request (issue 14) ------------------------------
 # Every e-mail (moderators' notifications, the contact form, admin password resets) is a
