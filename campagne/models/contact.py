@@ -128,8 +128,12 @@ class ContactPage(CampaignBodyMixin, AbstractEmailForm, BasePage):
                 self.send_mail(form, submission)
         return submission
 
+    def destination_addresses(self) -> list[str]:
+        return [address for address in (x.strip() for x in self.to_address.split(",")) if address]
+
     def send_mail(self, form, submission):
         """Queue one e-mail per « adresse de destination » (site_parlons.ops.mail), never sent in the request:
-        the task names the stored submission by id and the worker builds the message from it."""
-        for address in filter(None, (x.strip() for x in self.to_address.split(","))):
-            queue_mail("contact", {"submission_id": submission.pk, "to": address})
+        the task names the stored submission by id and the address by its rank in the page's list (the
+        queue holds no address at all), and the worker builds the message from them."""
+        for rank in range(len(self.destination_addresses())):
+            queue_mail("contact", {"submission_id": submission.pk, "recipient": rank})

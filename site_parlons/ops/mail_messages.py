@@ -84,14 +84,23 @@ def moderation_notification(
     return message
 
 
-def contact_message(submission_id: int, to: str) -> EmailMultiAlternatives | None:
-    """A contact form message to one of the page's « adresse de destination » (``to``: the campaign's own address)."""
+def contact_message(submission_id: int, recipient: int = 0, to: str | None = None) -> EmailMultiAlternatives | None:
+    """A contact form message to one of the page's « adresses de destination » (``recipient``: its rank).
+
+    (``to``, the address itself, is what tasks queued before the rank carried; still read so that
+    they are sent, and no longer written.)
+    """
     from wagtail.contrib.forms.models import FormSubmission
 
     submission = FormSubmission.objects.filter(pk=submission_id).select_related("page").first()
     if submission is None:
         return None
     page = submission.page.specific
+    if to is None:
+        addresses = page.destination_addresses()
+        if recipient >= len(addresses):
+            return None
+        to = addresses[recipient]
     lines = []
     for field in page.get_form_fields():
         value = submission.form_data.get(field.clean_name)
