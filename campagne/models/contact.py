@@ -2,7 +2,9 @@
 
 from django.db import models, transaction
 from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, EmailFormMixin
@@ -100,6 +102,10 @@ class ContactPage(CampaignBodyMixin, AbstractEmailForm, BasePage):
     def get_form_class(self):
         return type("ContactForm", (ContactSpamProtectionMixin, super().get_form_class()), {})
 
+    # An error report shows "********" for every field (a name, an e-mail, a message) and for every
+    # local variable of this method and of all it calls (a FormSubmission's text is its data).
+    @method_decorator(sensitive_variables())
+    @method_decorator(sensitive_post_parameters())
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
