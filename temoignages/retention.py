@@ -100,9 +100,7 @@ def purge(now=None, days: int | None = None) -> dict[str, int]:
             submission.title = ""
             submission.pseudonym = ""
             submission.personal_data_erased_at = now
-            submission.save(
-                update_fields=["contact_email", "story", "title", "pseudonym", "personal_data_erased_at"]
-            )
+            submission.save(update_fields=["contact_email", "story", "title", "pseudonym", "personal_data_erased_at"])
             done["personal_data"] += 1
     if any(done.values()):
         services.scrub_search_index()

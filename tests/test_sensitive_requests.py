@@ -8,8 +8,8 @@ import time
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.core.signals import got_request_exception
+from django.test import Client
 from django.views.debug import ExceptionReporter
 
 from campagne.forms import CONTACT_TIMER

@@ -4,15 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('temoignages', '0005_testimonysubmission_suicide_risk'),
+        ("temoignages", "0005_testimonysubmission_suicide_risk"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='testimonysubmission',
-            name='overdue_alert_sent_at',
-            field=models.DateTimeField(blank=True, editable=False, help_text="Les modérateurs sont prévenus une fois qu'un témoignage attend une décision depuis trop longtemps.", null=True, verbose_name='alerte de retard envoyée le'),
+            model_name="testimonysubmission",
+            name="overdue_alert_sent_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                help_text="Les modérateurs sont prévenus une fois qu'un témoignage attend une décision depuis trop longtemps.",
+                null=True,
+                verbose_name="alerte de retard envoyée le",
+            ),
         ),
     ]

@@ -95,7 +95,9 @@ class TestimonySubmission(models.Model):
         _("e-mail et récit d'origine effacés le"),
         null=True,
         blank=True,
-        help_text=_("Après la décision et le délai de conservation, l'e-mail et le texte d'origine non relu sont effacés."),
+        help_text=_(
+            "Après la décision et le délai de conservation, l'e-mail et le texte d'origine non relu sont effacés."
+        ),
     )
 
     overdue_alert_sent_at = models.DateTimeField(
@@ -103,7 +105,9 @@ class TestimonySubmission(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text=_("Les modérateurs sont prévenus une fois qu'un témoignage attend une décision depuis trop longtemps."),
+        help_text=_(
+            "Les modérateurs sont prévenus une fois qu'un témoignage attend une décision depuis trop longtemps."
+        ),
     )
 
     status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
