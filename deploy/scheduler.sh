@@ -3,7 +3,7 @@
 # as deploy/systemd's timers or deploy/cron.example run them on a host:
 #   publish_scheduled  every SCHEDULER_INTERVAL seconds (300);
 #   backup_db          once a day, from 02:15;
-#   purge_testimonies  once a day, from 03:30 (the retention limits of DESIGN.md).
+#   purge_personal_data  once a day, from 03:30 (the retention limits of settings/base.py).
 # A daily job runs at the first check past its time and is remembered by date, so a late
 # check (a slow command, a restart) never skips a day; a failed job is tried again at the
 # next check.
@@ -20,7 +20,7 @@ while :; do
         if $PYTHON manage.py backup_db; then backed_up=$today; else echo "scheduler: backup_db failed" >&2; fi
     fi
     if [ "$now" -ge 330 ] && [ "$purged" != "$today" ]; then
-        if $PYTHON manage.py purge_testimonies; then purged=$today; else echo "scheduler: purge_testimonies failed" >&2; fi
+        if $PYTHON manage.py purge_personal_data; then purged=$today; else echo "scheduler: purge_personal_data failed" >&2; fi
     fi
     sleep "$INTERVAL"
 done

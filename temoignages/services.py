@@ -13,6 +13,7 @@ import time
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, WorkflowState
 
 from ressources.risk import text_mentions_suicide_risk
@@ -27,6 +28,8 @@ logger = logging.getLogger(__name__)
 PAGE_CREATION_ATTEMPTS = 6
 
 
+# Error reports hide every local of these and of all they call: the story, the e-mail, the code.
+@sensitive_variables()
 def save_submission(data: dict, form_page) -> tuple[TestimonySubmission, str]:
     """Commit the private record and return it with the receipt code (never stored in clear)."""
     code = new_receipt_code()
@@ -54,6 +57,7 @@ def save_submission(data: dict, form_page) -> tuple[TestimonySubmission, str]:
     return submission, code
 
 
+@sensitive_variables()
 def story_mentions_suicide_risk(data) -> bool:
     """Whether the proposed title or the story (cleaned data or raw POST) holds a risk word.
 
@@ -173,6 +177,7 @@ def repair_missing_pages() -> dict[str, int]:
     return done
 
 
+@sensitive_variables()
 def find_by_receipt(code: str) -> TestimonySubmission | None:
     return TestimonySubmission.objects.with_receipt(hash_receipt(code)).select_related("page").first()
 

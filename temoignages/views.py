@@ -11,6 +11,7 @@ from urllib.parse import quote
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from home.antispam import EXPIRED, RateLimit
 from temoignages import services
@@ -33,6 +34,11 @@ def _render(request, page, template: str, extra: dict, status: int = 200):
     return _no_store(TemplateResponse(request, template, context, status=status))
 
 
+# An error report (the 500 e-mail to ADMINS, a debug page) shows "********" for every field (a
+# story, a pseudonym, a contact e-mail, a receipt code) and for every local variable of the view
+# and of all it calls (the form's data, the ORM's arguments).
+@sensitive_variables()
+@sensitive_post_parameters()
 def testimony_form_view(request, page):
     if request.method == "POST":
         return _handle_submission(request, page)
@@ -113,6 +119,8 @@ def _handle_submission(request, page):
     return _thank_you(request, page, code, submission.suicide_risk)
 
 
+@sensitive_variables()
+@sensitive_post_parameters()
 def testimony_status_view(request, page):
     if request.method != "POST":
         return _render(request, page, "temoignages/status.html", {"form": ReceiptCodeForm()})

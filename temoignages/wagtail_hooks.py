@@ -70,6 +70,7 @@ class TestimonySubmissionViewSet(SnippetViewSet):
         "created_at",
         "suicide_risk",
         "status",
+        "overdue_alert_sent_at",
         "decided_at",
         "rejection_reason",
         "harassment_type",

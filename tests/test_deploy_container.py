@@ -154,15 +154,15 @@ def test_scheduler_publishes_at_every_check_and_runs_each_daily_job_once_a_day(t
     ran = run_scheduler(tmp_path, clock)
     assert ran.count("publish_scheduled") == len(clock)
     daily = [command for command in ran if command != "publish_scheduled"]
-    assert daily == ["backup_db", "purge_testimonies", "backup_db", "purge_testimonies"]
+    assert daily == ["backup_db", "purge_personal_data", "backup_db", "purge_personal_data"]
     # The day's backup comes right after the check that passed 02:15.
     assert ran[:4] == ["publish_scheduled", "publish_scheduled", "backup_db", "publish_scheduled"]
 
 
 def test_a_failed_purge_is_tried_again_at_the_next_check(tmp_path):
     clock = ["2026-11-25 0330", "2026-11-25 0335", "2026-11-25 0340"]
-    ran = run_scheduler(tmp_path, clock, failing="purge_testimonies")
-    assert ran.count("purge_testimonies") == 3
+    ran = run_scheduler(tmp_path, clock, failing="purge_personal_data")
+    assert ran.count("purge_personal_data") == 3
 
 
 def test_compose_runs_the_mail_worker_confined():

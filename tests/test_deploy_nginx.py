@@ -1,6 +1,7 @@
 """deploy/nginx: the real nginx (Debian's, installed by .ci/run) with the site's config, in front
-of the live test server: the config loads, HTTP goes to HTTPS, the testimony paths are logged
-without the client's address, the application gets it only as nginx sets it, bodies are capped."""
+of the live test server: the config loads, HTTP goes to HTTPS, no log line holds a client's
+address, a query string or a referrer (even for a 413, a 429 or a 502), the application gets
+the address only as nginx sets it, bodies are capped."""
 
 from __future__ import annotations
 
@@ -55,13 +56,8 @@ def site_config(tmp: Path, http_port: int, https_port: int, upstream: str) -> st
     return "\n".join(line for line in text.splitlines() if "listen [::]" not in line)
 
 
-@pytest.fixture
-def nginx(tmp_path, live_server, settings, home):
-    from tests.factories.temoignages import TestimonyIndexPageFactory
-
-    settings.ALLOWED_HOSTS = [HOST]
-    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    TestimonyIndexPageFactory(parent=home, slug="temoignages")
+def start_nginx(tmp_path: Path, upstream: str, config=lambda text: text):
+    """Run the real nginx with deploy/nginx/parlons.conf (through ``config``) in ``tmp_path``; yields its ports."""
     subprocess.run(  # noqa: S603 - fixed arguments
         [OPENSSL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={HOST}",
          "-keyout", str(tmp_path / "key.pem"), "-out", str(tmp_path / "cert.pem")],
@@ -70,8 +66,7 @@ def nginx(tmp_path, live_server, settings, home):
     (tmp_path / "srv" / "staticfiles").mkdir(parents=True)
     (tmp_path / "srv" / "staticfiles" / "ok.txt").write_text("ok")
     http_port, https_port = free_port(), free_port()
-    upstream = live_server.url.removeprefix("http://")
-    (tmp_path / "parlons.conf").write_text(site_config(tmp_path, http_port, https_port, upstream))
+    (tmp_path / "parlons.conf").write_text(config(site_config(tmp_path, http_port, https_port, upstream)))
     user = "user root;" if os.geteuid() == 0 else ""
     (tmp_path / "nginx.conf").write_text(
         f"""{user}
@@ -101,9 +96,21 @@ http {{
             break
         except OSError:
             time.sleep(0.1)
-    yield {"http": http_port, "https": https_port, "dir": tmp_path}
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield {"http": http_port, "https": https_port, "dir": tmp_path}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def nginx(tmp_path, live_server, settings, home):
+    from tests.factories.temoignages import TestimonyIndexPageFactory
+
+    settings.ALLOWED_HOSTS = [HOST]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    TestimonyIndexPageFactory(parent=home, slug="temoignages")
+    yield from start_nginx(tmp_path, live_server.url.removeprefix("http://"))
 
 
 def https_request(nginx, method, path, body=None, headers=None, source="127.0.0.1"):
@@ -133,24 +140,90 @@ def test_nginx_config_loads_redirects_to_https_and_serves_the_site(nginx):
     assert "immutable" in https_request(nginx, "GET", "/static/ok.txt").getheader("Cache-Control")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_testimony_paths_are_logged_without_the_client_address(nginx):
-    assert https_request(nginx, "GET", "/fr/temoignages/").status == 200
-    assert https_request(nginx, "GET", "/fr/").status == 200
-    # nginx writes the line once the response is sent: wait for both.
+def read_logs(directory: Path) -> dict[str, str]:
+    return {path.name: path.read_text() for path in sorted(directory.glob("*.log"))}
+
+
+def wait_for_access_lines(directory: Path, count: int) -> list[str]:
+    """nginx writes an access line once the response is sent: wait for ``count`` of them."""
     deadline = time.monotonic() + 10
     while True:
-        log = (nginx["dir"] / "parlons.access.log").read_text().splitlines()
-        testimony = [line for line in log if "/fr/temoignages/" in line]
-        other = [line for line in log if '"GET /fr/ ' in line]
-        if (testimony and other) or time.monotonic() > deadline:
-            break
+        lines = (directory / "parlons.access.log").read_text().splitlines()
+        if len(lines) >= count or time.monotonic() > deadline:
+            return lines
         time.sleep(0.1)
-    assert testimony and other, log
-    assert all(line.startswith("- [") and "127.0.0.1" not in line for line in testimony), testimony
-    # Elsewhere the usual format keeps the address (for abuse handling), never the user agent.
-    assert other[0].startswith("127.0.0.1 [")
-    assert not any("python" in line.lower() or "mozilla" in line.lower() for line in log)
+
+
+# A visitor's own loopback address (not the upstream's 127.0.0.1), and markers in what they send.
+VISITOR = "127.0.0.9"
+QUERY_MARKER = "zqquerymarker"
+REFERRER = "https://zqreferrer.example/page-precedente"
+SECRETS = (VISITOR, QUERY_MARKER, "zqreferrer")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_log_line_holds_the_client_address_or_the_query(nginx):
+    visit = {"source": VISITOR, "headers": {"Referer": REFERRER}}
+    assert https_request(nginx, "GET", "/fr/temoignages/", **visit).status == 200
+    assert https_request(nginx, "GET", f"/fr/recherche/?q=mon+harceleur+{QUERY_MARKER}", **visit).status == 200
+    assert https_request(nginx, "GET", f"/fr/?utm_source={QUERY_MARKER}", **visit).status == 200
+    big = b"x" * (3 * 1024 * 1024)
+    assert https_request(nginx, "POST", f"/fr/temoignages/?{QUERY_MARKER}", body=big, **visit).status == 413
+    lines = wait_for_access_lines(nginx["dir"], 4)
+    assert len(lines) == 4, lines
+    assert any('"GET /fr/recherche/ HTTP/1.1" 200' in line for line in lines), lines
+    assert any('"POST /fr/temoignages/ HTTP/1.1" 413' in line for line in lines), lines
+    for name, text in read_logs(nginx["dir"]).items():
+        assert not any(secret in text for secret in SECRETS), (name, text)
+    assert not any("python" in line.lower() or "mozilla" in line.lower() for line in lines)
+
+
+@pytest.fixture
+def nginx_without_app(tmp_path, request):
+    """nginx with the application down (nothing listens on the upstream's port): every request is a 502,
+    or a 429 past the testimony paths' limit. ``request.param``: the config's change, if any."""
+    change = getattr(request, "param", None)
+    config = (lambda text: text.replace(*change)) if change else (lambda text: text)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    yield from start_nginx(tmp_path, f"127.0.0.1:{closed}", config)
+
+
+def errors_on_testimony_paths(nginx) -> list[int]:
+    visit = {"source": VISITOR, "headers": {"Referer": REFERRER}}
+    statuses = [https_request(nginx, "GET", f"/fr/temoigner/?code={QUERY_MARKER}", **visit).status for _ in range(14)]
+    big = b"x" * (3 * 1024 * 1024)
+    statuses.append(https_request(nginx, "POST", f"/fr/temoignages/?{QUERY_MARKER}", body=big, **visit).status)
+    statuses.append(https_request(nginx, "GET", f"/fr/recherche/?q={QUERY_MARKER}", **visit).status)
+    return statuses
+
+
+def test_errors_on_testimony_paths_leave_no_address_query_or_referrer_in_any_log(nginx_without_app):
+    statuses = errors_on_testimony_paths(nginx_without_app)
+    # The limit's burst (10) lets the first ones through to the missing upstream, then 429.
+    assert {502, 429, 413} <= set(statuses), statuses
+    lines = wait_for_access_lines(nginx_without_app["dir"], len(statuses))
+    assert len(lines) == len(statuses), lines
+    assert any('"GET /fr/temoigner/ HTTP/1.1" 502' in line for line in lines), lines
+    assert any('"GET /fr/temoigner/ HTTP/1.1" 429' in line for line in lines), lines
+    for name, text in read_logs(nginx_without_app["dir"]).items():
+        assert not any(secret in text for secret in SECRETS), (name, text)
+
+
+@pytest.mark.parametrize(
+    "nginx_without_app",
+    [("/parlons.error.log emerg;", "/parlons.error.log info;")],
+    indirect=True,
+)
+def test_the_check_above_would_see_an_error_log_at_a_usual_level(nginx_without_app):
+    """The same requests with the error log at "info": nginx writes the client, the request and
+    the referrer for each 502, 429 and 413, so the test above checks something real."""
+    errors_on_testimony_paths(nginx_without_app)
+    error_log = (nginx_without_app["dir"] / "parlons.error.log").read_text()
+    for message in ("connect() failed", "limiting requests", "client intended to send too large body"):
+        assert any(message in line and f"client: {VISITOR}" in line for line in error_log.splitlines()), message
+    assert QUERY_MARKER in error_log and "zqreferrer" in error_log
 
 
 @pytest.mark.django_db(transaction=True)

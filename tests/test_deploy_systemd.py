@@ -76,3 +76,14 @@ def test_the_mail_worker_unit_runs_the_email_queue_sandboxed(units):
     match = re.search(r"Overall exposure level for parlons-worker\.service: ([\d.]+)", security.stdout)
     assert match, security.stdout + security.stderr
     assert float(match.group(1)) < 5, security.stdout
+
+
+def test_the_nightly_purge_runs_every_retention_limit(units):
+    """The timer, the container's scheduler and the cron example all run purge_personal_data."""
+    from django.core.management import get_commands
+
+    deploy = UNITS.parent
+    assert "Unit=parlons-manage@purge_personal_data.service" in (units / "parlons-purge.timer").read_text()
+    assert "manage.py purge_personal_data" in (deploy / "scheduler.sh").read_text()
+    assert "manage.py purge_personal_data" in (deploy / "cron.example").read_text()
+    assert get_commands()["purge_personal_data"] == "site_parlons.ops"

@@ -2,7 +2,9 @@
 
 from django.db import models, transaction
 from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, EmailFormMixin
@@ -100,6 +102,10 @@ class ContactPage(CampaignBodyMixin, AbstractEmailForm, BasePage):
     def get_form_class(self):
         return type("ContactForm", (ContactSpamProtectionMixin, super().get_form_class()), {})
 
+    # An error report shows "********" for every field (a name, an e-mail, a message) and for every
+    # local variable of this method and of all it calls (a FormSubmission's text is its data).
+    @method_decorator(sensitive_variables())
+    @method_decorator(sensitive_post_parameters())
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
@@ -128,8 +134,12 @@ class ContactPage(CampaignBodyMixin, AbstractEmailForm, BasePage):
                 self.send_mail(form, submission)
         return submission
 
+    def destination_addresses(self) -> list[str]:
+        return [address for address in (x.strip() for x in self.to_address.split(",")) if address]
+
     def send_mail(self, form, submission):
         """Queue one e-mail per « adresse de destination » (site_parlons.ops.mail), never sent in the request:
-        the task names the stored submission by id and the worker builds the message from it."""
-        for address in filter(None, (x.strip() for x in self.to_address.split(","))):
-            queue_mail("contact", {"submission_id": submission.pk, "to": address})
+        the task names the stored submission by id and the address by its rank in the page's list (the
+        queue holds no address at all), and the worker builds the message from them."""
+        for rank in range(len(self.destination_addresses())):
+            queue_mail("contact", {"submission_id": submission.pk, "recipient": rank})

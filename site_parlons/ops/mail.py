@@ -12,6 +12,8 @@
   ``run_after`` (back-off doubling from ``MAIL_RETRY_BASE_SECONDS`` up to
   ``MAIL_RETRY_MAX_SECONDS``), for as long as it takes. The failed attempt keeps its row
   (status FAILED, the error's class only), the next one is READY.
+* Finished rows (sent, failed, nothing to send) are deleted ``EMAIL_TASK_RETENTION_DAYS`` after
+  they finished (``purge_finished_tasks``, run by ``manage.py purge_personal_data``).
 """
 
 from __future__ import annotations
@@ -43,6 +45,16 @@ def queue_mail(kind: str, ids: dict, attempt: int = 1, run_after=None) -> None:
     """Queue one message (``kind`` names its builder in ``mail_messages.BUILDERS``, ``ids`` its arguments)."""
     queued = send_queued_mail.using(run_after=run_after) if run_after else send_queued_mail
     queued.enqueue(kind=kind, ids=ids, attempt=attempt)
+
+
+def purge_finished_tasks(now) -> int:
+    """Delete the queue's rows that finished before the retention delay; how many."""
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = now - timedelta(days=settings.EMAIL_TASK_RETENTION_DAYS)
+    finished = DBTaskResult.objects.filter(backend_name=MAIL_BACKEND).finished()
+    deleted, _ = finished.filter(finished_at__lt=cutoff).delete()
+    return deleted
 
 
 @task(backend=MAIL_BACKEND)

@@ -8,6 +8,7 @@ Built late on purpose: the queue holds no text, and a message about something th
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import override
@@ -82,14 +84,23 @@ def moderation_notification(
     return message
 
 
-def contact_message(submission_id: int, to: str) -> EmailMultiAlternatives | None:
-    """A contact form message to one of the page's « adresse de destination » (``to``: the campaign's own address)."""
+def contact_message(submission_id: int, recipient: int = 0, to: str | None = None) -> EmailMultiAlternatives | None:
+    """A contact form message to one of the page's « adresses de destination » (``recipient``: its rank).
+
+    (``to``, the address itself, is what tasks queued before the rank carried; still read so that
+    they are sent, and no longer written.)
+    """
     from wagtail.contrib.forms.models import FormSubmission
 
     submission = FormSubmission.objects.filter(pk=submission_id).select_related("page").first()
     if submission is None:
         return None
     page = submission.page.specific
+    if to is None:
+        addresses = page.destination_addresses()
+        if recipient >= len(addresses):
+            return None
+        to = addresses[recipient]
     lines = []
     for field in page.get_form_fields():
         value = submission.form_data.get(field.clean_name)
@@ -98,6 +109,47 @@ def contact_message(submission_id: int, to: str) -> EmailMultiAlternatives | Non
         lines.append(f"{field.label}: {', '.join(value) if isinstance(value, list) else value}")
     return EmailMultiAlternatives(
         page.subject, "\n".join(lines), page.from_address or settings.DEFAULT_FROM_EMAIL, [to]
+    )
+
+
+def pending_overdue(submission_id: int, recipient_id: int) -> EmailMultiAlternatives | None:
+    """A moderator is told that a testimony has waited too long, and when it will be erased unread.
+
+    Names the record by its number only (never its story or pseudonym): the e-mail leaves the site.
+    """
+    from django.urls import reverse
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    from temoignages.models import TestimonySubmission
+
+    submission = TestimonySubmission.objects.pending().filter(pk=submission_id).first()
+    recipient = _active_user(recipient_id)
+    if submission is None or recipient is None:
+        return None
+    if submission.page_id:
+        path = reverse("wagtailadmin_pages:edit", args=[submission.page_id])
+    else:
+        path = reverse(TestimonySubmission.snippet_viewset.get_url_name("inspect"), args=[submission.pk])
+    received = timezone.localtime(submission.created_at)
+    erased_on = received + timedelta(days=settings.TESTIMONY_PENDING_RETENTION_DAYS)
+    with override(_language(recipient)):
+        subject = _("Témoignage reçu n° %(number)s : en attente depuis %(days)s jours") % {
+            "number": submission.pk,
+            "days": settings.TESTIMONY_PENDING_ESCALATION_DAYS,
+        }
+        body = _(
+            "Le témoignage reçu n° %(number)s, reçu le %(received)s, attend toujours une décision.\n"
+            "Sans décision, il sera effacé sans avoir été publié le %(erased)s (durée de conservation).\n\n"
+            "Le relire : %(url)s"
+        ) % {
+            "number": submission.pk,
+            "received": date_format(received, "DATE_FORMAT"),
+            "erased": date_format(erased_on, "DATE_FORMAT"),
+            "url": settings.WAGTAILADMIN_BASE_URL + path,
+        }
+    return EmailMultiAlternatives(
+        subject, body, _from_address(), [recipient.email], headers={"Auto-Submitted": "auto-generated"}
     )
 
 
@@ -152,4 +204,5 @@ BUILDERS: dict[str, Callable[..., EmailMultiAlternatives | None]] = {
     "moderation": moderation_notification,
     "contact": contact_message,
     "password_reset": password_reset,
+    "pending_overdue": pending_overdue,
 }

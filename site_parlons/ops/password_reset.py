@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.views.decorators.debug import sensitive_variables
 from wagtail.admin.forms.auth import PasswordResetForm
 
 from home.antispam import RateLimit
@@ -22,6 +23,7 @@ PASSWORD_RESET_RATE_LIMIT = RateLimit("admin.password_reset", limit=5, window=36
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
+    @sensitive_variables()
     def save(self, *args, **kwargs) -> None:
         """Queue the e-mail (one task, ids only); Django's ``save()`` would send it here and now."""
         user_ids = sorted(user.pk for user in self.get_users(self.cleaned_data["email"]))
@@ -40,6 +42,8 @@ class PasswordResetRateLimitMiddleware:
 
     def __call__(self, request):
         if request.method == "POST" and request.path == self.path:
+            # What sensitive_post_parameters() does: an error report hides the address typed.
+            request.sensitive_post_parameters = "__ALL__"
             if PASSWORD_RESET_RATE_LIMIT.exceeded(request):
                 return render(request, "security/password_reset_limited.html", status=429)
             PASSWORD_RESET_RATE_LIMIT.hit(request)

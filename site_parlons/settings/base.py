@@ -290,6 +290,9 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A session cookie, gone when the browser closes: a year-long token on a shared or family
+# computer would tell that someone once opened the testimony form.
+CSRF_COOKIE_AGE = None
 
 # --- Logging: never the client's address or user agent --------------------
 LOGGING = {

@@ -25,6 +25,14 @@ class TestimonySubmissionQuerySet(models.QuerySet):
     def decided_before(self, moment):
         return self.filter(decided_at__lt=moment)
 
+    def pending_since_before(self, moment):
+        """Received before ``moment`` and still waiting for a decision."""
+        return self.pending().filter(created_at__lt=moment)
+
+    def overdue_not_alerted(self, moment):
+        """Waiting since before ``moment``, the moderators not yet alerted about it."""
+        return self.pending_since_before(moment).filter(overdue_alert_sent_at__isnull=True)
+
     def with_receipt(self, receipt_hash: str):
         return self.filter(receipt_hash=receipt_hash)
 
@@ -87,7 +95,19 @@ class TestimonySubmission(models.Model):
         _("e-mail et récit d'origine effacés le"),
         null=True,
         blank=True,
-        help_text=_("Après la décision et le délai de conservation, l'e-mail et le texte d'origine non relu sont effacés."),
+        help_text=_(
+            "Après la décision et le délai de conservation, l'e-mail et le texte d'origine non relu sont effacés."
+        ),
+    )
+
+    overdue_alert_sent_at = models.DateTimeField(
+        _("alerte de retard envoyée le"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Les modérateurs sont prévenus une fois qu'un témoignage attend une décision depuis trop longtemps."
+        ),
     )
 
     status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)

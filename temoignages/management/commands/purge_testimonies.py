@@ -6,7 +6,9 @@ from temoignages.retention import purge, retention_days
 class Command(BaseCommand):
     help = (
         "Erase rejected and withdrawn testimonies (with revisions and log entries) and the contact e-mails "
-        "and original texts of published ones, TESTIMONY_RETENTION_DAYS after the decision. Idempotent; run daily."
+        "and original texts of published ones, TESTIMONY_RETENTION_DAYS after the decision; alert the "
+        "moderators about testimonies pending past TESTIMONY_PENDING_ESCALATION_DAYS and erase those pending "
+        "past TESTIMONY_PENDING_RETENTION_DAYS. Idempotent; run daily (purge_personal_data runs it)."
     )
 
     def add_arguments(self, parser):
@@ -18,6 +20,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"purge_testimonies (retention {days} days): "
             f"{done['rejected']} rejected and {done['withdrawn']} withdrawn testimonies erased, "
+            f"{done['pending']} testimonies erased undecided, "
+            f"{done['alerted']} overdue testimonies reported to the moderators, "
             f"{done['personal_data']} contact e-mails and original texts erased, "
             f"{done['revisions']} old revisions deleted."
         )
