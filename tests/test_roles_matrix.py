@@ -562,6 +562,8 @@ UNRELATED = {
     "wagtailredirects": "redirects",
     "wagtailsettings": "site settings",
     "wagtailsearchpromotions": "editors' picks of the public search",
+    "search_terms_recent": "visitors' recent search terms, Wagtail's report at its own address (test_personal_data_purge)",
+    "search_terms_recent_results": "visitors' recent search terms (test_personal_data_purge)",
     "wagtailembeds": "embed chooser",
     "wagtailsnippets": "the snippet type list (links only)",
     "wagtaildocs": "documents",
