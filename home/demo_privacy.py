@@ -68,7 +68,7 @@ BODY_FR = blocks(
         "retirer votre récit quand vous voulez avec votre code de suivi. Pour parler à quelqu'un, appelez le 3018, "
         "le 119 ou Fil Santé Jeunes au 0 800 235 236 : c'est gratuit.</p>"
     ),
-    heading("Ce que nous gardons, combien de temps, qui le lit"),
+    heading("Combien de temps nous gardons vos données"),
     paragraph(
         "<p>Les durées ci-dessous sont celles que le site applique lui-même : il efface ce qui a dépassé son délai, "
         "chaque jour.</p>"
@@ -145,7 +145,7 @@ BODY_EN = blocks(
         "with your tracking code. To talk to someone, call 3018, 119 or Fil Santé Jeunes on 0 800 235 236: it is "
         "free.</p>"
     ),
-    heading("What we keep, for how long, who reads it"),
+    heading("How long we keep your data"),
     paragraph(
         "<p>The durations below are the ones the site applies itself: every day, it erases what has passed its "
         "term.</p>"

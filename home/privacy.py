@@ -130,9 +130,7 @@ def retention_schedule() -> list[RetentionGroup]:
             _("Fonctionnement du site"),
             [
                 RetentionRow(
-                    _(
-                        "E-mails de notification en attente d'envoi (ils désignent un témoignage par son numéro, jamais par son texte)"
-                    ),
+                    _("E-mails de notification (ils désignent un témoignage par son numéro, jamais par son texte)"),
                     _("Effacés %(days)s après leur envoi.") % {"days": days("EMAIL_TASK_RETENTION_DAYS")},
                     _("Personne"),
                 ),
