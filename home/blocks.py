@@ -105,6 +105,38 @@ class CallToActionBlock(blocks.StructBlock):
         return value
 
 
+class RetentionTableStructValue(blocks.StructValue):
+    def groups(self):
+        """The durations as the site applies them, read from the settings at each display."""
+        from home.privacy import retention_schedule
+
+        return retention_schedule()
+
+
+class RetentionTableBlock(blocks.StructBlock):
+    """The privacy page's table of what is kept, how long and who reads it. Its figures are
+    never typed: they come from the settings the erasing code reads (``home.privacy``)."""
+
+    caption = blocks.CharBlock(
+        label=_("titre du tableau (facultatif)"),
+        required=False,
+        max_length=120,
+        help_text=_("Laissez vide pour « Ce que nous gardons, combien de temps, qui le lit »."),
+    )
+
+    class Meta:
+        template = "components/streamfield/blocks/retention_table_block.html"
+        icon = "table"
+        label = _("Durées de conservation")
+        description = _(
+            "Le tableau des données gardées, de leur durée de conservation et de qui les lit. Les durées sont "
+            "celles que le site applique : rien à saisir, elles se mettent à jour toutes seules, en français et en anglais."
+        )
+        preview_value = {"caption": ""}
+        group = _("Pages légales")
+        value_class = RetentionTableStructValue
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """The body blocks available on every editorial page."""
 
@@ -116,3 +148,10 @@ class BaseStreamBlock(blocks.StreamBlock):
 
     class Meta:
         template = "components/streamfield/stream_block.html"
+
+
+class LegalStreamBlock(BaseStreamBlock):
+    """The body of the legal pages (privacy, legal notice…): the editorial blocks plus the
+    live table of retention durations."""
+
+    retention_table = RetentionTableBlock()

@@ -156,34 +156,9 @@ def ensure_legal_pages(home: HomePage) -> None:
             ),
         },
     )
-    ensure_child(
-        home,
-        StandardPage,
-        "confidentialite",
-        show_in_menus=False,
-        title="Confidentialité",
-        intro="Ce que nous gardons quand vous témoignez, et ce que nous ne gardons jamais.",
-        body=paragraphs(
-            "Nous ne conservons ni votre adresse IP ni les informations de votre navigateur.",
-            "Votre récit n'est publié qu'après relecture par un modérateur ou une modératrice, qui retire "
-            "les noms, lieux et coordonnées qui pourraient vous identifier.",
-            "L'adresse e-mail que vous pouvez laisser n'est vue que par l'équipe de modération, n'est jamais publiée "
-            "et est effacée une fois votre témoignage traité.",
-            "Les témoignages refusés ou retirés sont effacés définitivement après 30 jours.",
-        ),
-        en={
-            "title": "Privacy",
-            "intro": "What we keep when you testify, and what we never keep.",
-            "body": paragraphs(
-                "We keep neither your IP address nor information about your browser.",
-                "Your story is only published after a moderator has read it and removed names, places and contact "
-                "details that could identify you.",
-                "The e-mail address you may leave is seen only by the moderation team, is never published, and is "
-                "erased once your testimony has been handled.",
-                "Rejected or withdrawn testimonies are permanently erased after 30 days.",
-            ),
-        },
-    )
+    from home.demo_privacy import ensure_privacy_page
+
+    ensure_privacy_page(home)
     ensure_child(
         home,
         StandardPage,

@@ -32,6 +32,7 @@ EXPORT_COLUMNS = [
     ("région", "region"),
     ("version du consentement", "consent_text_version"),
     ("consentement le", "consented_at"),
+    ("base légale", "legal_basis"),
     ("page", "page"),
 ]
 

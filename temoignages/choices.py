@@ -44,3 +44,24 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Publié")
     REJECTED = "rejected", _("Non publié")
     WITHDRAWN = "withdrawn", _("Retiré par son auteur ou autrice")
+
+
+class LegalBasis(models.TextChoices):
+    """Why the private record may be kept (GDPR art. 6), recorded with each testimony.
+
+    From 15, a person may consent alone (art. 45 of the French loi Informatique et Libertés,
+    which sets GDPR art. 8's age at 15). Under 15, consent would need a parent's as well;
+    a prevention and counselling service offered directly to a child needs no parent's
+    consent (GDPR recital 38), so the record rests on the campaign's legitimate interest in
+    preventing harassment and helping the child who speaks up (GDPR art. 6(1)(f)).
+    """
+
+    CONSENT = "consent", _("Consentement de la personne (RGPD, art. 6.1.a ; seule dès 15 ans)")
+    PREVENTION_UNDER_15 = (
+        "prevention-under-15",
+        _("Intérêt légitime de prévention, moins de 15 ans (RGPD, art. 6.1.f et considérant 38)"),
+    )
+
+    @classmethod
+    def for_age_range(cls, age_range: str) -> "LegalBasis":
+        return cls.PREVENTION_UNDER_15 if age_range == AgeRange.UNDER_15 else cls.CONSENT

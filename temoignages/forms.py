@@ -62,6 +62,14 @@ class TestimonyForm(SpamProtectedFormMixin, CleanTextMixin, forms.Form):
         ),
     }
 
+    # First, so that a child under 15 reads what applies to them (the notice right after this
+    # field in the template) before writing anything.
+    age_range = forms.ChoiceField(
+        label=_("Votre tranche d'âge (facultatif)"),
+        required=False,
+        choices=[("", _("Je préfère ne pas le dire"))] + AgeRange.choices,
+        help_text=_("Elle nous aide à vous indiquer les bons numéros d'aide."),
+    )
     harassment_type = forms.ModelChoiceField(
         label=_("De quel harcèlement s'agit-il ?"),
         queryset=HarassmentType.objects.none(),
@@ -91,9 +99,6 @@ class TestimonyForm(SpamProtectedFormMixin, CleanTextMixin, forms.Form):
         max_length=60,
         help_text=_("Laissez vide pour signer « Anonyme ». N'utilisez pas votre vrai nom."),
     )
-    age_range = forms.ChoiceField(
-        label=_("Votre tranche d'âge (facultatif)"), required=False, choices=[("", _("Je préfère ne pas le dire"))] + AgeRange.choices
-    )
     region = forms.ChoiceField(
         label=_("Votre région (facultatif)"), required=False, choices=[("", _("Je préfère ne pas le dire"))] + Region.choices
     )
@@ -109,13 +114,27 @@ class TestimonyForm(SpamProtectedFormMixin, CleanTextMixin, forms.Form):
         label=_("Votre e-mail (facultatif)"),
         required=False,
         max_length=254,
-        help_text=_("Seulement si vous acceptez que l'équipe de modération vous écrive. Jamais publié, effacé après traitement."),
+        help_text=_(
+            "Seulement si vous acceptez que l'équipe de modération vous écrive. Jamais publié, effacé après "
+            "traitement. Pas d'e-mail avant 15 ans : il ne serait pas gardé."
+        ),
         error_messages={"invalid": _("Cette adresse e-mail n'est pas valide (exemple : nom@exemple.fr).")},
     )
+
+    #: True when an e-mail was sent with « Moins de 15 ans » and dropped (see ``__init__``).
+    email_discarded = False
 
     def __init__(self, *args, page=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        email_key = self.add_prefix("contact_email")
+        if self.is_under_15 and self.data.get(email_key):
+            # No contact e-mail is kept for a child under 15. Dropped before validation rather
+            # than refused: the story goes at once (no error to fix about an address we would
+            # not keep, even a mistyped one), and the thank-you page says it was not kept.
+            self.data = self.data.copy()
+            self.data[email_key] = ""
+            self.email_discarded = True
         locale = getattr(page, "locale", None)
         self.fields["harassment_type"].queryset = HarassmentType.objects.filter(locale=locale) if locale else HarassmentType.objects.none()
         minimum, maximum = story_limits()
@@ -134,6 +153,11 @@ class TestimonyForm(SpamProtectedFormMixin, CleanTextMixin, forms.Form):
 
     def get_spam_timer(self) -> SignedTimer:
         return form_timer()
+
+    @property
+    def is_under_15(self) -> bool:
+        """Whether the person chose « Moins de 15 ans » (from what was sent, valid or not)."""
+        return self.is_bound and self.data.get(self.add_prefix("age_range")) == AgeRange.UNDER_15
 
     def clean_story(self) -> str:
         story = self._clean_text("story")

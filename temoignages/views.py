@@ -79,9 +79,15 @@ def receipt_file_href(code: str, status_url: str) -> str:
     return "data:text/plain;charset=utf-8," + quote(text, safe="")
 
 
-def _thank_you(request, page, code: str | None, suicide_risk: bool = False):
+def _thank_you(request, page, code: str | None, form: TestimonyForm, suicide_risk: bool = False):
     status_url = page.status_url(request)
-    extra = {"receipt_code": code, "status_url": status_url, "suicide_risk": suicide_risk}
+    extra = {
+        "receipt_code": code,
+        "status_url": status_url,
+        "suicide_risk": suicide_risk,
+        "under_15": form.is_under_15,
+        "email_discarded": form.email_discarded,
+    }
     if code:
         extra["receipt_file_href"] = receipt_file_href(code, request.build_absolute_uri(status_url))
         extra["receipt_file_name"] = RECEIPT_FILE_NAME
@@ -111,12 +117,12 @@ def _handle_submission(request, page):
         return _form_again(request, page, form, 400)
     if not form.claim_token():
         # The same form sent twice (double click, reload): already saved, say so without a second record.
-        return _thank_you(request, page, None, services.story_mentions_suicide_risk(form.cleaned_data))
+        return _thank_you(request, page, None, form, services.story_mentions_suicide_risk(form.cleaned_data))
 
     submission, code = services.save_submission(form.cleaned_data, page)
     SUBMISSIONS.hit(request)
     services.process_submission(submission)
-    return _thank_you(request, page, code, submission.suicide_risk)
+    return _thank_you(request, page, code, form, submission.suicide_risk)
 
 
 @sensitive_variables()

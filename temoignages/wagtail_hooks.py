@@ -84,6 +84,7 @@ class TestimonySubmissionViewSet(SnippetViewSet):
         "consent_processing",
         "consent_text_version",
         "consented_at",
+        "legal_basis",
         "contact_email",
         "page",
     ]

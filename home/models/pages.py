@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BaseStreamBlock
+from home.blocks import BaseStreamBlock, LegalStreamBlock
 from home.cache import public_q
 
 from .images import ListingImageMixin, attach_card_images
@@ -137,6 +137,16 @@ class HomePage(BasePage):
 
 class StandardPage(BodyMixin, BasePage):
     """A plain page: legal notice, privacy policy, accessibility statement, safe browsing."""
+
+    body = StreamField(
+        LegalStreamBlock(),
+        blank=True,
+        verbose_name=_("contenu"),
+        help_text=_(
+            "Le texte de la page, en blocs. Pour la page de confidentialité, ajoutez le bloc « Durées de "
+            "conservation » : il affiche les durées que le site applique vraiment."
+        ),
+    )
 
     content_panels = BasePage.content_panels + BodyMixin.body_panels
     search_fields = BasePage.search_fields + [index.SearchField("body")]

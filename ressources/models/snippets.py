@@ -255,6 +255,11 @@ class HelplineQuerySet(models.QuerySet):
         """The lines that fit a situation, best first (see ``ressources.routing.rank_lines``)."""
         return rank_lines(list(self.candidates(locale)), harassment_type, audience, urgent)
 
+    def made_for(self, audience: str, locale=None):
+        """The lines that name ``audience`` themselves (for minors: 3018, 119, Fil Santé Jeunes),
+        not the general ones that serve everybody, in the editors' order."""
+        return self.candidates(locale).filter(audiences__contains=f",{audience},")
+
 
 class Helpline(TranslatableMixin, ContactChannelsMixin, Orderable, ClusterableModel):
     """A national helpline or reporting service; editors order them by dragging in the list."""

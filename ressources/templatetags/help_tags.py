@@ -36,6 +36,18 @@ def helplines(context, harassment_type=None, audience="", urgent=False, heading_
     }
 
 
+@register.simple_tag(takes_context=True)
+def helplines_made_for(context, audience: str) -> list:
+    """``{% helplines_made_for "mineur" as lines %}``: the lines meant for that audience in
+    particular, in the page's language (``Helpline.objects.made_for``)."""
+    from ressources.models import Helpline
+
+    if audience not in Audience.values:
+        return []
+    page = context.get("page")
+    return list(Helpline.objects.made_for(audience, locale=getattr(page, "locale", None)))
+
+
 @register.simple_tag
 def risk_words_json() -> str:
     """The suicidal-risk words, folded, as JSON for the form's script (escaped by the template)."""

@@ -81,6 +81,11 @@ class TestimonyFormPage(ModeratedSubtreeMixin, RoutablePageMixin, BodyMixin, Bas
             page = SiteSettings.for_site(site).privacy_page if site is not None else None
         return live_translation(page)
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["privacy_page"] = self.get_privacy_page()
+        return context
+
     def get_testimony_index(self):
         return self.get_parent().specific
 

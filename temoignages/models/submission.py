@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from temoignages.choices import AgeRange, Region, Role, Status
+from temoignages.choices import AgeRange, LegalBasis, Region, Role, Status
 
 
 class TestimonySubmissionQuerySet(models.QuerySet):
@@ -77,6 +77,13 @@ class TestimonySubmission(models.Model):
     consent_processing = models.BooleanField(_("accepte le traitement des données"), default=False)
     consent_text_version = models.CharField(_("version du texte de consentement"), max_length=20)
     consented_at = models.DateTimeField(_("consentement donné le"))
+    legal_basis = models.CharField(
+        _("base légale"),
+        max_length=30,
+        choices=LegalBasis.choices,
+        editable=False,
+        help_text=_("Déduite de la tranche d'âge : consentement dès 15 ans, intérêt légitime de prévention avant."),
+    )
 
     suicide_risk = models.BooleanField(
         _("risque suicidaire"),
@@ -138,6 +145,17 @@ class TestimonySubmission(models.Model):
     def __str__(self) -> str:
         # Never the story or the pseudonym: this string lands in admin logs and lists.
         return str(_("Témoignage reçu n° %(pk)s")) % {"pk": self.pk}
+
+    def save(self, *args, **kwargs):
+        """The legal basis follows the age range, and no contact e-mail is ever kept for a
+        child under 15 (the form drops it too; this holds for every other way in)."""
+        self.legal_basis = LegalBasis.for_age_range(self.age_range)
+        if self.age_range == AgeRange.UNDER_15:
+            self.contact_email = ""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "age_range" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "legal_basis", "contact_email"}
+        super().save(*args, **kwargs)
 
     def mark(self, status: str, reason: str = "") -> None:
         self.status = status
