@@ -75,10 +75,12 @@ BODY_FR = blocks(
     ),
     ("retention_table", {"caption": ""}),
     paragraph(
-        "<p>Nous ne gardons jamais votre adresse IP ni les informations de votre navigateur avec un témoignage. Le "
-        "serveur web note l'adresse IP des visites pour protéger le site contre les abus, sauf sur les pages de "
-        "témoignage et de suivi, où aucune adresse n'est notée. Le site ne dépose que des cookies techniques : un "
-        "cookie de sécurité quand vous envoyez un formulaire et, pour l'équipe connectée, un cookie de session. "
+        "<p>Nous ne gardons jamais votre adresse IP ni les informations de votre navigateur avec un témoignage. Les "
+        "journaux du serveur web ne notent ni votre adresse IP ni ce que vous cherchez, sur aucune page. Pour freiner "
+        "les abus, le site compte les envois venus d'une même adresse pendant une heure au plus, en mémoire et sous "
+        "une forme brouillée, jamais l'adresse elle-même. Le site ne dépose que des cookies techniques : un cookie de "
+        "sécurité quand vous envoyez un formulaire, effacé à la fermeture du navigateur, et, pour l'équipe connectée, "
+        "un cookie de session. "
         "Aucun cookie de mesure d'audience ni de publicité, et aucune vidéo ne se charge avant que vous le "
         "demandiez.</p>"
     ),
@@ -152,10 +154,11 @@ BODY_EN = blocks(
     ),
     ("retention_table", {"caption": ""}),
     paragraph(
-        "<p>We never keep your IP address or your browser details with a testimony. The web server notes the IP "
-        "address of visits to protect the site against abuse, except on the testimony and tracking pages, where no "
-        "address is noted. The site only sets technical cookies: a security cookie when you send a form and, for "
-        "the signed-in team, a session cookie. No audience-measurement or advertising cookie, and no video loads "
+        "<p>We never keep your IP address or your browser details with a testimony. The web server's logs note "
+        "neither your IP address nor what you search for, on any page. To curb abuse, the site counts what is sent "
+        "from one address for an hour at most, in memory and in a scrambled form, never the address itself. The site "
+        "only sets technical cookies: a security cookie when you send a form, erased when you close the browser, "
+        "and, for the signed-in team, a session cookie. No audience-measurement or advertising cookie, and no video loads "
         "before you ask for it.</p>"
     ),
     heading("Who can read what"),
