@@ -1,0 +1,98 @@
+"""Personal data encrypted at rest: Fernet tokens (AES-128-CBC + HMAC-SHA256, from pyca's
+``cryptography``) under the keys of ``FIELD_ENCRYPTION_KEYS``.
+
+The keys are a list, newest first: the first encrypts, every one of them decrypts
+(``MultiFernet``), so a new key can be put in front while rows written under the old one are
+still read; ``manage.py rotate_encryption_key`` then re-encrypts every row with the newest.
+
+A value that no key decrypts raises ``DecryptionError``: never shown (or re-saved) as if the
+token were the text. An empty value stays empty, unencrypted: it only tells that nothing was
+given or that the purge erased it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import models
+
+KEYS_SETTING = "FIELD_ENCRYPTION_KEYS"
+UNREADABLE = (
+    f"A stored value cannot be decrypted with any key of {KEYS_SETTING}: the key that encrypted it is "
+    "missing (put it back, after the newest) or the value was never encrypted."
+)
+GENERATE_HINT = 'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+
+
+class DecryptionError(Exception):
+    """A stored value that none of the configured keys decrypts."""
+
+
+@lru_cache(maxsize=8)
+def _multi_fernet(keys: tuple[str, ...]) -> MultiFernet:
+    if not keys:
+        raise ImproperlyConfigured(f"{KEYS_SETTING} is empty: no key to encrypt the personal data with.")
+    fernets = []
+    for position, key in enumerate(keys, start=1):
+        try:
+            fernets.append(Fernet(key))
+        except ValueError:
+            # The key itself is never printed: it would land in logs.
+            raise ImproperlyConfigured(
+                f"{KEYS_SETTING}: key no. {position} is not a Fernet key (32 bytes in URL-safe base64, "
+                f"44 characters). Generate one with: {GENERATE_HINT}"
+            ) from None
+    return MultiFernet(fernets)
+
+
+def configured_keys() -> tuple[str, ...]:
+    return tuple(getattr(settings, KEYS_SETTING, None) or ())
+
+
+def encrypt(text: str) -> str:
+    return _multi_fernet(configured_keys()).encrypt(text.encode("utf-8")).decode("ascii")
+
+
+def decrypt(token: str) -> str:
+    try:
+        return _multi_fernet(configured_keys()).decrypt(token.encode("ascii")).decode("utf-8")
+    except (InvalidToken, UnicodeEncodeError):
+        raise DecryptionError(UNREADABLE) from None
+
+
+def reencrypt(token: str) -> str:
+    """The same text under the newest key (``MultiFernet.rotate``)."""
+    try:
+        return _multi_fernet(configured_keys()).rotate(token.encode("ascii")).decode("ascii")
+    except (InvalidToken, UnicodeEncodeError):
+        raise DecryptionError(UNREADABLE) from None
+
+
+class EncryptedTextField(models.TextField):
+    """A text column holding a Fernet token; the model attribute is the clear text.
+
+    The column is ``text`` whatever ``max_length`` says (a token is about 4/3 of the UTF-8
+    text plus 100 characters); ``max_length`` still limits the clear text in forms and
+    ``full_clean``. Only ``isnull`` can be looked up: every encryption of the same text differs,
+    so ``filter(field=...)``, ordering and search on the token would silently find nothing.
+    """
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        if value is None or value == "":
+            return value
+        return encrypt(value)
+
+    def from_db_value(self, value, expression, connection):
+        if value is None or value == "":
+            return value
+        return decrypt(value)
+
+    def get_lookup(self, lookup_name):
+        return super().get_lookup(lookup_name) if lookup_name == "isnull" else None
+
+    def get_transform(self, lookup_name):
+        return None
