@@ -17,13 +17,15 @@ from functools import lru_cache
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import models
+from django.db import models, transaction
 
 KEYS_SETTING = "FIELD_ENCRYPTION_KEYS"
 UNREADABLE = (
     f"A stored value cannot be decrypted with any key of {KEYS_SETTING}: the key that encrypted it is "
     "missing (put it back, after the newest) or the value was never encrypted."
 )
+#: The known text of the canary row the start-up check decrypts (temoignages.EncryptionCanary).
+CANARY_TEXT = "parlons-harcelement: encryption canary"
 GENERATE_HINT = 'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
 
 
@@ -50,6 +52,11 @@ def _multi_fernet(keys: tuple[str, ...]) -> MultiFernet:
 
 def configured_keys() -> tuple[str, ...]:
     return tuple(getattr(settings, KEYS_SETTING, None) or ())
+
+
+def check_keys() -> None:
+    """Raise ``ImproperlyConfigured`` unless every configured key is a Fernet key."""
+    _multi_fernet(configured_keys())
 
 
 def encrypt(text: str) -> str:
@@ -96,3 +103,23 @@ class EncryptedTextField(models.TextField):
 
     def get_transform(self, lookup_name):
         return None
+
+
+def encrypted_fields(model) -> list[str]:
+    return [field.attname for field in model._meta.concrete_fields if isinstance(field, EncryptedTextField)]
+
+
+def reencrypt_rows(model) -> int:
+    """Write every row's encrypted values again, under the newest key; the number of rows.
+
+    Rows are locked while they are rewritten, so a concurrent change is not overwritten with
+    the value read before it. Raises ``DecryptionError`` (and writes nothing) if a value is
+    under none of the keys.
+    """
+    names = encrypted_fields(model)
+    rows = 0
+    with transaction.atomic():
+        for row in model._base_manager.select_for_update().only("pk", *names).iterator():
+            model._base_manager.filter(pk=row.pk).update(**{name: getattr(row, name) for name in names})
+            rows += 1
+    return rows
