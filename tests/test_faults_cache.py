@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
@@ -107,6 +108,7 @@ def site_env(var: Path, **extra) -> dict[str, str]:
     env.update(
         DJANGO_SETTINGS_MODULE="site_parlons.settings.production",
         SECRET_KEY="faults-cache-" + "k" * 40,
+        FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SITE_URL="http://127.0.0.1",
         SECURE_SSL_REDIRECT="false",
