@@ -117,9 +117,11 @@ def reencrypt_rows(model) -> int:
     under none of the keys.
     """
     names = encrypted_fields(model)
-    rows = 0
+    rows = model._base_manager.select_for_update().only("pk", *names)
     with transaction.atomic():
-        for row in model._base_manager.select_for_update().only("pk", *names).iterator():
-            model._base_manager.filter(pk=row.pk).update(**{name: getattr(row, name) for name in names})
-            rows += 1
-    return rows
+        pks = list(rows.values_list("pk", flat=True))
+        # In batches, read whole: a value that fails to decrypt must not end a server-side cursor halfway.
+        for start in range(0, len(pks), 500):
+            for row in rows.filter(pk__in=pks[start : start + 500]):
+                model._base_manager.filter(pk=row.pk).update(**{name: getattr(row, name) for name in names})
+    return len(pks)
