@@ -70,14 +70,6 @@ def decrypt(token: str) -> str:
         raise DecryptionError(UNREADABLE) from None
 
 
-def reencrypt(token: str) -> str:
-    """The same text under the newest key (``MultiFernet.rotate``)."""
-    try:
-        return _multi_fernet(configured_keys()).rotate(token.encode("ascii")).decode("ascii")
-    except (InvalidToken, UnicodeEncodeError):
-        raise DecryptionError(UNREADABLE) from None
-
-
 class EncryptedTextField(models.TextField):
     """A text column holding a Fernet token; the model attribute is the clear text.
 
