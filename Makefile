@@ -115,9 +115,10 @@ lighthouse: install-browser ## Lighthouse scores (mobile) of the home, a testimo
 screenshots: install-dev ## PNGs of every page type, FR and EN, 360 and 1280 px, into SCREENSHOTS_DIR (var/screenshots/); BASE_URL to use a running site
 	$(PY) tests/browser/screenshots.py
 # --- Production, backups, security, benchmarks (issue 7) ----------------------------
-.PHONY: serve-prod collectstatic backup restore security bench image-check
+.PHONY: serve-prod collectstatic backup restore rotate-key security bench image-check
 PROD_ENV = DJANGO_SETTINGS_MODULE=site_parlons.settings.production \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	FIELD_ENCRYPTION_KEYS="$${FIELD_ENCRYPTION_KEYS:-$$(cat var/field_encryption_key)}" \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" \
 	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"
@@ -125,10 +126,15 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=site_parlons.settings.production \
 var/secret_key:
 	@mkdir -p var && umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
-collectstatic: install var/secret_key ## Collect static files (whitenoise: compressed, hashed names)
+# A Fernet key (32 random bytes, URL-safe base64) for the local production-like site; losing it
+# makes var/'s database unreadable, as FIELD_ENCRYPTION_KEYS would in production.
+var/field_encryption_key:
+	@mkdir -p var && umask 077 && $(PYTHON) -c "import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())" > $@
+
+collectstatic: install var/secret_key var/field_encryption_key ## Collect static files (whitenoise: compressed, hashed names)
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v 0
 
-serve-prod: install var/secret_key ## Production settings under gunicorn (deploy/gunicorn.conf.py) on HOST:PORT
+serve-prod: install var/secret_key var/field_encryption_key ## Production settings under gunicorn (deploy/gunicorn.conf.py) on HOST:PORT
 	@mkdir -p var
 	$(PROD_ENV) $(MANAGE) migrate --noinput -v 0
 	$(PROD_ENV) $(MANAGE) collectstatic --noinput -v 0
@@ -143,6 +149,11 @@ backup: install ## Back the database up into var/backups/ (BACKUP_FILE to choose
 restore: install ## Restore the database from BACKUP_FILE=var/backups/… (asks before replacing)
 	@test -n "$(BACKUP_FILE)" || { echo "usage: make restore BACKUP_FILE=var/backups/parlons-….sqlite3|.dump"; exit 2; }
 	$(MANAGE) restore_db $(BACKUP_FILE)
+
+# Key rotation: generate a key, put it first in FIELD_ENCRYPTION_KEYS (the old one after it), restart,
+# run this, then drop the old key and restart. Run it with the site's environment (settings, database, keys).
+rotate-key: install ## Re-encrypt the personal data at rest under the newest key of FIELD_ENCRYPTION_KEYS (the first)
+	$(MANAGE) rotate_encryption_key
 
 security: install-dev ## bandit (high severity and confidence) over the project code
 	$(VENV)/bin/bandit -q -r home campagne temoignages ressources search site_parlons deploy bench -lll -iii -x ./.venv,./tests

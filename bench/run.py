@@ -26,7 +26,9 @@ bench/results.md (pasted into the README's performance section).
 from __future__ import annotations
 
 import argparse
+import base64
 import functools
+import hashlib
 import json
 import os
 import re
@@ -75,6 +77,9 @@ def base_env(database_url: str | None, leg: str) -> dict[str, str]:
     env.update(
         DJANGO_SETTINGS_MODULE="site_parlons.settings.production",
         SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),
+        # The bench databases outlive a run: a fixed key, derived from a public string, reads them next time.
+        FIELD_ENCRYPTION_KEYS=env.get("FIELD_ENCRYPTION_KEYS")
+        or base64.urlsafe_b64encode(hashlib.sha256(b"parlons-harcelement bench only").digest()).decode(),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SITE_URL=env.get("SITE_URL") or "http://127.0.0.1",
         SECURE_SSL_REDIRECT="false",

@@ -11,7 +11,7 @@
 #      (debootstrap minbase + Debian's python3.11, python/python3 in /usr/local/bin)
 #      and tags it with that exact name, so deploy/Dockerfile builds UNCHANGED;
 #   3. builds deploy/Dockerfile (pip fetches from PyPI inside the build);
-#   4. runs it with a throwaway SECRET_KEY and SQLite in a throwaway volume: migrate, start
+#   4. runs it with a throwaway SECRET_KEY (and encryption key) and SQLite in a throwaway volume: migrate, start
 #      gunicorn with the same hardening as deploy/compose.yaml (read-only root, tmpfs /tmp,
 #      no capabilities, no-new-privileges), expects 200 from /healthz and from the image's
 #      own HEALTHCHECK command, checks every process runs as uid 10001, that /app is not
@@ -240,7 +240,8 @@ podman run --rm --network none --no-healthcheck "$IMAGE" sh -euc '
 step "5/6 migrate, start gunicorn, GET /healthz"
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "127.0.0.1:$PORT is already in use (set PORT=...)"; fi
 secret="offline-smoke-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-run_env=(-e "SECRET_KEY=$secret" -e ALLOWED_HOSTS=127.0.0.1,localhost -e "SITE_URL=http://127.0.0.1:$PORT" -e "GUNICORN_BIND=127.0.0.1:$PORT")
+field_key="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_')"
+run_env=(-e "SECRET_KEY=$secret" -e "FIELD_ENCRYPTION_KEYS=$field_key" -e ALLOWED_HOSTS=127.0.0.1,localhost -e "SITE_URL=http://127.0.0.1:$PORT" -e "GUNICORN_BIND=127.0.0.1:$PORT")
 # Same hardening as deploy/compose.yaml's web service.
 hardening=(--read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges)
 podman rm -f "$CTR" >/dev/null 2>&1 || true
@@ -296,4 +297,4 @@ printf '  %s\n' "${TIMINGS[@]}"
 echo "  total: $(( $(date +%s) - T0 ))s"
 echo
 echo "Built: $IMAGE ($(podman image inspect --format '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}'))"
-echo "Use it: CONTAINERS_CONF=$CONF_DIR/containers.conf podman run --network host -e SECRET_KEY=... -e ALLOWED_HOSTS=... -e SITE_URL=... $IMAGE"
+echo "Use it: CONTAINERS_CONF=$CONF_DIR/containers.conf podman run --network host -e SECRET_KEY=... -e FIELD_ENCRYPTION_KEYS=... -e ALLOWED_HOSTS=... -e SITE_URL=... $IMAGE"

@@ -11,7 +11,7 @@ class TemoignagesConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
-        from temoignages import handlers
+        from temoignages import checks, handlers  # noqa: F401 - checks registers the key check
         from temoignages.models import TestimonySubmission
         from temoignages.permissions import ModeratedPagePermissionPolicy, PrivateRecordPermissionPolicy
 

@@ -31,8 +31,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parent.parent
+# One key for the module: every process reads the database the first one encrypted with it.
+FIELD_KEY = Fernet.generate_key().decode()
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 FORM = "/fr/temoignages/temoigner/"
@@ -107,6 +110,7 @@ def site_env(var: Path, **extra) -> dict[str, str]:
     env.update(
         DJANGO_SETTINGS_MODULE="site_parlons.settings.production",
         SECRET_KEY="faults-cache-" + "k" * 40,
+        FIELD_ENCRYPTION_KEYS=FIELD_KEY,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SITE_URL="http://127.0.0.1",
         SECURE_SSL_REDIRECT="false",

@@ -8,6 +8,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from cryptography.fernet import Fernet
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import identify_hasher
 from django.test import override_settings
@@ -22,6 +23,7 @@ def production_env(**extra):
     env.update(
         DJANGO_SETTINGS_MODULE="site_parlons.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
+        FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         ALLOWED_HOSTS="parlonsharcelement.fr",
         SITE_URL="https://parlonsharcelement.fr",
         **extra,

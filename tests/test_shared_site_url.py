@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 from wagtail.models import Site
@@ -138,6 +139,7 @@ def test_production_requires_site_url_on_an_allowed_host():
     production = {
         "DJANGO_SETTINGS_MODULE": "site_parlons.settings.production",
         "SECRET_KEY": "x" * 60,
+        "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
         "ALLOWED_HOSTS": "parlonsharcelement.fr",
     }
     missing = run_settings(production)

@@ -7,12 +7,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_production_check(env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "FIELD_ENCRYPTION_KEYS"}
+    }
     env.update({"DJANGO_SETTINGS_MODULE": "site_parlons.settings.production", **env_overrides})
     return subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
@@ -31,10 +36,17 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS is not set" in result.stderr
 
 
+CONFIGURED = {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org", "SITE_URL": "https://example.org"}
+
+
+def test_production_refuses_to_start_without_field_encryption_keys():
+    result = run_production_check(CONFIGURED)
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_KEYS is not set" in result.stderr
+
+
 def test_production_starts_when_configured():
-    result = run_production_check(
-        {"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "example.org", "SITE_URL": "https://example.org"}
-    )
+    result = run_production_check({**CONFIGURED, "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode()})
     assert result.returncode == 0, result.stderr
 
 

@@ -57,6 +57,9 @@ def parse_site_url(value: str) -> tuple[str, str, int]:
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Keys of the personal data encrypted at rest (site_parlons/encryption.py): Fernet keys,
+# comma-separated, newest first. The first encrypts, all decrypt; see rotate_encryption_key.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

@@ -5,7 +5,17 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, CACHES, REDIS_URL, SECRET_KEY, SITE_URL, VAR_DIR, env_bool, parse_site_url
+from .base import (
+    ALLOWED_HOSTS,
+    CACHES,
+    FIELD_ENCRYPTION_KEYS,
+    REDIS_URL,
+    SECRET_KEY,
+    SITE_URL,
+    VAR_DIR,
+    env_bool,
+    parse_site_url,
+)
 
 DEBUG = False
 
@@ -33,6 +43,16 @@ if not any(
 ):
     raise ImproperlyConfigured(
         f"SITE_URL's host {_site_host!r} is not in ALLOWED_HOSTS: the site would refuse its own address."
+    )
+
+# The contact e-mails and original texts of the testimonies are encrypted with these keys; the
+# start-up check (temoignages/checks.py) then refuses keys that cannot read the stored data.
+if not FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS is not set. Production settings refuse to start without it: export "
+        "FIELD_ENCRYPTION_KEYS to a Fernet key, generated once with "
+        'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())", '
+        "and keep it with the backups' secrets: without it the stored testimonies cannot be read."
     )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

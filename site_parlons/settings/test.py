@@ -1,5 +1,7 @@
 """Test settings: fast hasher, plain static storage, in-memory SQLite unless DATABASE_URL."""
 
+import base64
+import hashlib
 import os
 
 from .base import *  # noqa: F403
@@ -7,6 +9,8 @@ from .base import CACHES, DATABASE_URL, DATABASES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105 - never used outside the test suite
+# A fixed key derived from a public string, for the test suite only (it protects nothing).
+FIELD_ENCRYPTION_KEYS = [base64.urlsafe_b64encode(hashlib.sha256(b"parlons-harcelement tests only").digest()).decode()]
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

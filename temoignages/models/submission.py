@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.core.validators import validate_email
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from site_parlons.encryption import CANARY_TEXT, EncryptedTextField
 from temoignages.choices import AgeRange, LegalBasis, Region, Role, Status
 
 
@@ -43,7 +45,9 @@ class TestimonySubmission(models.Model):
     Saved before anything else happens, in its own transaction: the draft page, the workflow
     and the e-mails are created from it afterwards and can be re-created from it if they fail
     (``manage.py repair_testimonies`` or the admin's « Recréer les pages manquantes »).
-    No IP address, user agent or cookie is ever stored here.
+    No IP address, user agent or cookie is ever stored here. What identifies or was written by
+    the person (proposed title, story, pseudonym, contact e-mail) is encrypted at rest
+    (``FIELD_ENCRYPTION_KEYS``): the database, its dumps and its backups hold only tokens.
     """
 
     created_at = models.DateTimeField(_("reçu le"), auto_now_add=True, db_index=True)
@@ -67,9 +71,11 @@ class TestimonySubmission(models.Model):
         related_name="+",
     )
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)
-    title = models.CharField(_("titre proposé"), max_length=120, blank=True)
-    story = models.TextField(_("récit d'origine"), blank=True, help_text=_("Le texte tel qu'envoyé, avant relecture."))
-    pseudonym = models.CharField(_("pseudonyme"), max_length=60, blank=True)
+    title = EncryptedTextField(_("titre proposé"), max_length=120, blank=True)
+    story = EncryptedTextField(
+        _("récit d'origine"), blank=True, help_text=_("Le texte tel qu'envoyé, avant relecture.")
+    )
+    pseudonym = EncryptedTextField(_("pseudonyme"), max_length=60, blank=True)
     age_range = models.CharField(_("tranche d'âge"), max_length=20, choices=AgeRange.choices, blank=True)
     region = models.CharField(_("région"), max_length=30, choices=Region.choices, blank=True)
 
@@ -95,8 +101,12 @@ class TestimonySubmission(models.Model):
         ),
     )
 
-    contact_email = models.EmailField(
-        _("e-mail de contact"), blank=True, help_text=_("Pour l'équipe de modération uniquement ; jamais publié.")
+    contact_email = EncryptedTextField(
+        _("e-mail de contact"),
+        max_length=254,
+        blank=True,
+        validators=[validate_email],
+        help_text=_("Pour l'équipe de modération uniquement ; jamais publié."),
     )
     personal_data_erased_at = models.DateTimeField(
         _("e-mail et récit d'origine effacés le"),
@@ -188,3 +198,22 @@ class TestimonyCounter(models.Model):
     @classmethod
     def get(cls, name: str) -> int:
         return cls.objects.filter(name=name).values_list("value", flat=True).first() or 0
+
+
+class EncryptionCanary(models.Model):
+    """A known text encrypted under the newest key, written by the migration that encrypted the
+    private records and re-written by ``rotate_encryption_key``. The start-up check
+    (temoignages/checks.py) decrypts it: keys that cannot read the stored data stop the site
+    before it shows or writes anything."""
+
+    value = EncryptedTextField(_("valeur"))
+
+    class Meta:
+        verbose_name = _("témoin de chiffrement")
+        verbose_name_plural = _("témoins de chiffrement")
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)
+
+    def is_readable(self) -> bool:
+        return self.value == CANARY_TEXT

@@ -23,6 +23,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # One live page of each model, per language, found with the site's own code.
@@ -84,6 +86,7 @@ def production_like_site() -> Iterator[ProdlikeSite]:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "site_parlons.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
+            "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SITE_URL": f"http://localhost:{port}",
             "SECURE_SSL_REDIRECT": "false",  # plain HTTP on the loopback; TLS is the proxy's job

@@ -1,0 +1,269 @@
+"""Issue 15: the private record's personal data is encrypted at rest (site_parlons/encryption.py).
+
+The database, its file, its dumps hold Fernet tokens; the ORM reads the text back; a new key
+can be put first while the old one still reads; a wrong key stops the site at start-up.
+These tests run on SQLite and on PostgreSQL (DATABASE_URL).
+"""
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import Fernet, InvalidToken
+from django.conf import settings
+from django.core.checks import run_checks
+from django.core.exceptions import FieldError
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test import Client, override_settings
+
+from site_parlons.encryption import CANARY_TEXT, DecryptionError
+from temoignages import models as tm
+from tests.factories import temoignages as factories
+from tests.factories.temoignages import valid_data
+
+ROOT = Path(__file__).resolve().parent.parent
+ENCRYPTED = ["title", "story", "pseudonym", "contact_email"]
+EMAIL = "marqueur-chiffre@example.org"
+
+
+def markers() -> dict[str, str]:
+    token = "zqchiffre" + uuid.uuid4().hex[:10]
+    return {
+        "title": f"Titre {token}",
+        "story": f"Au collège on me suivait jusqu'au bus, {token}, et personne n'osait rien dire.",
+        "pseudonym": f"Pseudo{token[-6:]}",
+        "contact_email": EMAIL,
+        "token": token,
+    }
+
+
+def raw_columns(pk: int) -> dict[str, str]:
+    """The four columns as stored, read in SQL: no model field in the way."""
+    table = connection.ops.quote_name(tm.TestimonySubmission._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(name) for name in ENCRYPTED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {table} WHERE id = %s", [pk])  # noqa: S608 - model's own names
+        return dict(zip(ENCRYPTED, cursor.fetchone(), strict=True))
+
+
+def database_bytes(tmp_path: Path) -> bytes:
+    """Everything the database holds on disk, as an attacker with a copy of it would read it."""
+    if connection.vendor == "postgresql":
+        pg_dump = shutil.which("pg_dump")
+        if pg_dump is None:
+            pytest.skip("pg_dump is not installed")
+        db = connection.settings_dict
+        command = [pg_dump, "--no-owner", "-h", db["HOST"] or "127.0.0.1", "-p", str(db["PORT"] or 5432)]
+        command += ["-U", db["USER"] or "postgres", db["NAME"]]
+        env = {**os.environ, "PGPASSWORD": db["PASSWORD"] or ""}
+        return subprocess.run(command, capture_output=True, check=True, timeout=120, env=env).stdout  # noqa: S603
+    name = connection.settings_dict["NAME"]
+    if connection.is_in_memory_db():
+        # The test database is in memory (test settings, unless SQLITE_TEST_PATH): copy it to a file.
+        copy = tmp_path / "copy.sqlite3"
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM INTO %s", [str(copy)])
+        return copy.read_bytes()
+    # A file database in WAL mode: recent commits may still be in the -wal file only.
+    return b"".join(Path(path).read_bytes() for path in (name, f"{name}-wal") if Path(path).exists())
+
+
+@pytest.mark.django_db
+def test_a_submitted_testimony_is_stored_as_tokens_and_read_back_as_text(section):
+    _, form_page = section
+    sent = markers()
+    data = {name: sent[name] for name in ENCRYPTED}
+    assert Client().post(form_page.url, valid_data(form_page, **data)).status_code == 200
+
+    submission = tm.TestimonySubmission.objects.get()
+    stored = raw_columns(submission.pk)
+    fernet = Fernet(settings.FIELD_ENCRYPTION_KEYS[0])
+    for name in ENCRYPTED:
+        assert "@" not in stored[name] and sent["token"] not in stored[name]
+        # A real token of the configured key, whose plain text is what was sent.
+        assert fernet.decrypt(stored[name].encode()).decode() == sent[name]
+        assert getattr(submission, name) == sent[name]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_database_file_or_dump_holds_no_personal_data_in_clear(tmp_path):
+    sent = markers()
+    # No draft page: the page moderators edit holds its own (redacted) copy of the story.
+    # consent_text_version is stored in clear: the same read must find it, or it proves nothing.
+    control = "clair-" + sent["token"][-10:]  # max_length 20
+    submission = factories.TestimonySubmissionFactory(
+        locale=None, consent_text_version=control, **{name: sent[name] for name in ENCRYPTED}
+    )
+
+    dumped = database_bytes(tmp_path)
+    assert control.encode() in dumped
+    assert sent["token"].encode() not in dumped
+    assert EMAIL.encode() not in dumped and b"marqueur-chiffre" not in dumped
+    assert tm.TestimonySubmission.objects.get(pk=submission.pk).contact_email == EMAIL
+
+
+@pytest.mark.django_db
+def test_lookups_on_ciphertext_are_refused_not_silently_empty():
+    factories.TestimonySubmissionFactory(contact_email=EMAIL)
+    with pytest.raises(FieldError):
+        list(tm.TestimonySubmission.objects.filter(contact_email=EMAIL))
+    with pytest.raises(FieldError):
+        list(tm.TestimonySubmission.objects.filter(story__icontains="collège"))
+    assert tm.TestimonySubmission.objects.filter(contact_email__isnull=False).count() == 1
+
+
+@pytest.mark.django_db
+def test_empty_values_stay_empty_not_encrypted():
+    submission = factories.TestimonySubmissionFactory(contact_email="", title="")
+    assert raw_columns(submission.pk)["contact_email"] == ""
+    assert tm.TestimonySubmission.objects.get(pk=submission.pk).contact_email == ""
+
+
+@pytest.mark.django_db
+def test_key_rotation_old_key_still_reads_then_the_command_moves_every_row_to_the_new_key():
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    sent = markers()
+    tm.EncryptionCanary.objects.all().delete()
+    with override_settings(FIELD_ENCRYPTION_KEYS=[old]):
+        submission = factories.TestimonySubmissionFactory(**{name: sent[name] for name in ENCRYPTED})
+        tm.EncryptionCanary.objects.create(value=CANARY_TEXT)
+
+    with override_settings(FIELD_ENCRYPTION_KEYS=[new]), pytest.raises(DecryptionError):
+        tm.TestimonySubmission.objects.get(pk=submission.pk)
+
+    with override_settings(FIELD_ENCRYPTION_KEYS=[new, old]):
+        assert tm.TestimonySubmission.objects.get(pk=submission.pk).story == sent["story"]
+        call_command("rotate_encryption_key", stdout=io.StringIO())
+
+    stored = raw_columns(submission.pk)
+    for name in ENCRYPTED:
+        assert Fernet(new).decrypt(stored[name].encode()).decode() == sent[name]
+        with pytest.raises(InvalidToken):
+            Fernet(old).decrypt(stored[name].encode())
+    with override_settings(FIELD_ENCRYPTION_KEYS=[new]):
+        reread = tm.TestimonySubmission.objects.get(pk=submission.pk)
+        assert [getattr(reread, name) for name in ENCRYPTED] == [sent[name] for name in ENCRYPTED]
+        assert run_checks(tags=["encryption"], databases=["default"]) == []
+
+
+@pytest.mark.django_db
+def test_rotation_with_a_missing_key_changes_nothing_and_says_why():
+    factories.TestimonySubmissionFactory()
+    before = list(tm.TestimonySubmission.objects.values_list("pk", flat=True))
+    raw_before = [raw_columns(pk) for pk in before]
+    with override_settings(FIELD_ENCRYPTION_KEYS=[Fernet.generate_key().decode()]):
+        with pytest.raises(CommandError, match="cannot be decrypted with any key of FIELD_ENCRYPTION_KEYS"):
+            call_command("rotate_encryption_key", stdout=io.StringIO())
+    assert [raw_columns(pk) for pk in before] == raw_before
+
+
+@pytest.mark.django_db
+def test_start_up_check_reports_keys_that_cannot_read_the_canary():
+    if not tm.EncryptionCanary.objects.exists():  # emptied by an earlier transactional test
+        tm.EncryptionCanary.objects.create(value=CANARY_TEXT)
+    right = settings.FIELD_ENCRYPTION_KEYS[0]
+    wrong = Fernet.generate_key().decode()
+
+    assert run_checks(tags=["encryption"], databases=["default"]) == []
+    with override_settings(FIELD_ENCRYPTION_KEYS=[wrong]):
+        errors = run_checks(tags=["encryption"], databases=["default"])
+        assert [error.id for error in errors] == ["temoignages.E011"]
+        assert "cannot decrypt the data stored" in errors[0].msg
+        # Without databases (collectstatic, makemigrations) nothing is read: no error.
+        assert run_checks(tags=["encryption"]) == []
+    with override_settings(FIELD_ENCRYPTION_KEYS=[wrong, right]):
+        assert run_checks(tags=["encryption"], databases=["default"]) == []
+    with override_settings(FIELD_ENCRYPTION_KEYS=["not-a-fernet-key"]):
+        assert [error.id for error in run_checks(tags=["encryption"])] == ["temoignages.E010"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_encrypts_plain_rows_and_reverses():
+    sent = markers()
+    submission = factories.TestimonySubmissionFactory(locale=None, **{name: sent[name] for name in ENCRYPTED})
+    executor = MigrationExecutor(connection)
+    encrypting = next(
+        key
+        for key in executor.loader.disk_migrations
+        if key[0] == "temoignages" and key[1].endswith("encrypt_personal_data")
+    )
+    before = [parent for parent in executor.loader.graph.node_map[encrypting].parents if parent.key[0] == "temoignages"]
+    try:
+        executor.migrate([before[0].key])
+        assert raw_columns(submission.pk) == {name: sent[name] for name in ENCRYPTED}  # decrypted going back
+
+        executor = MigrationExecutor(connection)
+        executor.migrate([encrypting])
+        stored = raw_columns(submission.pk)
+        assert all(sent["token"] not in value and "@" not in value for value in stored.values())
+        assert tm.TestimonySubmission.objects.get(pk=submission.pk).contact_email == EMAIL
+        assert tm.EncryptionCanary.objects.get().value == CANARY_TEXT
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def manage(env: dict, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(  # noqa: S603 - this interpreter and this project's manage.py
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_a_wrong_key_stops_check_migrate_and_gunicorn_at_start_up():
+    """Real processes, production settings, a SQLite file with a testimony in it."""
+    right, wrong = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    with tempfile.TemporaryDirectory(prefix="parlons-crypt-") as tmp:
+        env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "SQLITE_", "REDIS_URL"))
+        }
+        env.update(
+            DJANGO_SETTINGS_MODULE="site_parlons.settings.production",
+            SECRET_KEY="crypt-test-" + "k" * 40,
+            ALLOWED_HOSTS="127.0.0.1",
+            SITE_URL="http://127.0.0.1",
+            SQLITE_PATH=f"{tmp}/db.sqlite3",
+            VAR_DIR=tmp,
+            FIELD_ENCRYPTION_KEYS=right,
+            GUNICORN_BIND="127.0.0.1:0",
+            GUNICORN_WORKERS="1",
+        )
+        migrated = manage(env, "migrate", "--noinput", "-v", "0")
+        assert migrated.returncode == 0, migrated.stderr
+        created = manage(
+            env,
+            "shell",
+            "-c",
+            "from django.utils import timezone; from temoignages.models import TestimonySubmission as T; "
+            f"T.objects.create(role='victime', story='Un récit', contact_email='{EMAIL}', consent_text_version='1', "
+            "consented_at=timezone.now(), receipt_hash='x' * 64)",
+        )
+        assert created.returncode == 0, created.stderr
+        assert EMAIL.encode() not in Path(f"{tmp}/db.sqlite3").read_bytes()
+        assert manage(env, "check", "--database", "default").returncode == 0
+
+        env["FIELD_ENCRYPTION_KEYS"] = wrong
+        for command in (["check", "--database", "default"], ["migrate", "--noinput"]):
+            refused = manage(env, *command)
+            assert refused.returncode != 0
+            assert "temoignages.E011" in refused.stderr and "cannot decrypt the data stored" in refused.stderr
+        gunicorn = subprocess.run(  # noqa: S603 - the venv's gunicorn, the project's config
+            [str(Path(sys.executable).with_name("gunicorn")), "-c", "deploy/gunicorn.conf.py", "site_parlons.wsgi"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert gunicorn.returncode != 0
+        assert "cannot decrypt the data stored" in gunicorn.stderr
+
+        env["FIELD_ENCRYPTION_KEYS"] = f"{wrong},{right}"
+        assert manage(env, "check", "--database", "default").returncode == 0
