@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from cryptography.fernet import Fernet
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django_otp import devices_for_user
@@ -411,7 +412,12 @@ def test_a_urlconf_without_the_admin_is_left_alone(client):
 def test_production_requires_it_by_default_and_development_does_not():
     """The settings modules themselves, read in a clean process without any ADMIN_2FA_* variable."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADMIN_2FA_") and k != "DJANGO_SETTINGS_MODULE"}
-    env.update(SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.org", SITE_URL="https://example.org")
+    env.update(
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="example.org",
+        SITE_URL="https://example.org",
+        FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
+    )
     script = (
         "import json\n"
         "from site_parlons.settings import production, dev\n"

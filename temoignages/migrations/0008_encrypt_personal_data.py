@@ -36,7 +36,7 @@ def decrypt_private_records(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('temoignages', '0005_testimonysubmission_suicide_risk'),
+        ('temoignages', '0007_submission_legal_basis'),
     ]
 
     operations = [
