@@ -105,7 +105,10 @@ def retention_schedule() -> list[RetentionGroup]:
             [
                 RetentionRow(
                     _("Mots tapés dans la recherche"),
-                    _("Effacés au bout de %(days)s ; seul le nombre de recherches par mot reste.")
+                    _(
+                        "Effacés au bout de %(days)s ; ne reste que le nombre de recherches des mots que l'équipe "
+                        "de rédaction met en avant."
+                    )
                     % {"days": days("SEARCH_TERMS_RETENTION_DAYS")},
                     _("L'équipe de rédaction, pour mettre en avant les bonnes pages"),
                 ),
@@ -115,7 +118,7 @@ def retention_schedule() -> list[RetentionGroup]:
             _("Comptes de l'administration du site"),
             [
                 RetentionRow(
-                    _("Nom, e-mail, mot de passe (chiffré, illisible), second facteur, actions faites sur le site"),
+                    _("Nom, e-mail, mot de passe (jamais gardé en clair), second facteur, actions faites sur le site"),
                     _("Tant que la personne participe à la campagne ; le compte est supprimé à son départ."),
                     _("Les administrateurs et administratrices du site"),
                 ),
