@@ -25,7 +25,9 @@ class Command(BaseCommand):
     stealth_options = ("now",)
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", help="Backup file (default: var/backups/parlons-<UTC date>.<sqlite3|dump>.age).")
+        parser.add_argument(
+            "--output", help="Backup file (default: var/backups/parlons-<UTC date>.<sqlite3|dump>.age)."
+        )
 
     def handle(self, *args, output=None, now=None, **options):
         recipients = settings.BACKUP_AGE_RECIPIENTS
