@@ -91,6 +91,9 @@ def _rollback_journal_header(image: bytes) -> bytes:
 def _sqlite_image(alias: str) -> bytes:
     """A consistent copy of the SQLite database, made in memory (never on the disk)."""
     connection = connections[alias]
+    if connection.in_atomic_block:
+        # SQLite's backup would wait forever for the transaction's own lock.
+        raise BackupError("cannot back an SQLite database up from inside a transaction")
     connection.ensure_connection()
     copy = sqlite3.connect(":memory:")
     try:
