@@ -309,6 +309,9 @@ def old_files(backups, clock):
         # Plaintext backups of an older version hold erased testimonies too.
         dated(backups, limit - timedelta(days=3), "sqlite3"),
     ]
+    # Left by a backup killed while writing it.
+    partial = dated(backups, limit - timedelta(days=2), "dump.age.partial")
+    expired.append(partial.rename(backups / f".{partial.name}"))
     kept = [
         dated(backups, limit + timedelta(minutes=1), "sqlite3.age"),
         dated(backups, clock - timedelta(days=1), "dump.age"),

@@ -29,8 +29,9 @@ from django.db import connections
 
 #: What every age-encrypted file starts with (age's binary format, not armored).
 AGE_HEADER = b"age-encryption.org/v1\n"
-#: The names backup_db gives its backups, dated in UTC: the only files rotate() deletes.
-BACKUP_NAME = re.compile(r"^parlons-(\d{8}-\d{6})\.(?:sqlite3|dump)(?:\.age)?$")
+#: The names backup_db gives its backups, dated in UTC, and those of a backup interrupted while
+#: being written (``.<name>.partial``): the only files rotate() deletes.
+BACKUP_NAME = re.compile(r"^\.?parlons-(\d{8}-\d{6})\.(?:sqlite3|dump)(?:\.age)?(?:\.partial)?$")
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 TIMEOUT = 3600
 
