@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.core.management import call_command
@@ -363,13 +364,16 @@ def production_env(var_dir: Path, **extra) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_", "DATABASE_URL", "REDIS_URL", "BACKUP_"))
+        if not k.startswith(
+            ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_", "DATABASE_URL", "REDIS_URL", "BACKUP_", "FIELD_")
+        )
     }
     env.update(
         DJANGO_SETTINGS_MODULE="site_parlons.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="parlonsharcelement.fr",
         SITE_URL="https://parlonsharcelement.fr",
+        FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         VAR_DIR=str(var_dir),
         **extra,
     )
