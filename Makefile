@@ -141,14 +141,13 @@ serve-prod: install var/secret_key var/field_encryption_key ## Production settin
 	@echo "gunicorn on http://$(HOST):$(PORT)/ (production settings; DATABASE_URL/REDIS_URL honoured)"
 	$(PROD_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py site_parlons.wsgi
 
-backup: install ## Back the database up into var/backups/ (BACKUP_FILE to choose the file) and tar media/
-	@mkdir -p var/backups
+backup: install ## Back the database up into var/backups/ (encrypted to BACKUP_AGE_RECIPIENTS; BACKUP_FILE to choose the file) and tar media/
 	$(MANAGE) backup_db $(if $(BACKUP_FILE),--output $(BACKUP_FILE))
-	@if [ -d media ]; then tar -czf var/backups/media-$$(date +%Y%m%d-%H%M%S).tar.gz media && echo "media archived in var/backups/"; fi
+	@if [ -d media ]; then umask 077 && tar -czf var/backups/media-$$(date +%Y%m%d-%H%M%S).tar.gz media && echo "media archived in var/backups/"; fi
 
-restore: install ## Restore the database from BACKUP_FILE=var/backups/… (asks before replacing)
-	@test -n "$(BACKUP_FILE)" || { echo "usage: make restore BACKUP_FILE=var/backups/parlons-….sqlite3|.dump"; exit 2; }
-	$(MANAGE) restore_db $(BACKUP_FILE)
+restore: install ## Restore the database from BACKUP_FILE=var/backups/… with the age key BACKUP_AGE_IDENTITY=key.txt (asks first)
+	@test -n "$(BACKUP_FILE)" || { echo "usage: make restore BACKUP_FILE=var/backups/parlons-….age BACKUP_AGE_IDENTITY=key.txt"; exit 2; }
+	$(MANAGE) restore_db $(BACKUP_FILE) $(if $(BACKUP_AGE_IDENTITY),--identity $(BACKUP_AGE_IDENTITY))
 
 # Key rotation: generate a key, put it first in FIELD_ENCRYPTION_KEYS (the old one after it), restart,
 # run this, then drop the old key and restart. Run it with the site's environment (settings, database, keys).

@@ -234,6 +234,7 @@ podman run --rm --network none --no-healthcheck "$IMAGE" sh -euc '
     touch /app/var/.w /app/media/.w && rm /app/var/.w /app/media/.w
     python -c "import django, wagtail; print(\"python\", __import__(\"sys\").version.split()[0], \"django\", django.__version__, \"wagtail\", wagtail.__version__)"
     test -d /app/staticfiles && echo "staticfiles: $(find /app/staticfiles -type f | wc -l) files"
+    command -v age >/dev/null && command -v pg_dump >/dev/null || { echo "age or pg_dump missing (backup_db)"; exit 1; }
     echo "image contents OK"'
 
 # ---------------------------------------------------------------- 5. migrate + serve

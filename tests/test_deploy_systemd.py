@@ -87,3 +87,14 @@ def test_the_nightly_purge_runs_every_retention_limit(units):
     assert "manage.py purge_personal_data" in (deploy / "scheduler.sh").read_text()
     assert "manage.py purge_personal_data" in (deploy / "cron.example").read_text()
     assert get_commands()["purge_personal_data"] == "site_parlons.ops"
+
+
+def test_the_backup_job_is_sandboxed_and_writes_private_files(units):
+    # parlons-backup.timer starts parlons-manage@backup_db.service: whatever the job creates is
+    # readable by the parlons user only, whatever umask the system gives services.
+    security = analyze(units, "security", "--offline=true", "parlons-manage@backup_db.service")
+    match = re.search(r"Overall exposure level for parlons-manage@backup_db\.service: ([\d.]+)", security.stdout)
+    assert match, security.stdout + security.stderr
+    assert float(match.group(1)) < 5, security.stdout
+    umask = next(line for line in security.stdout.splitlines() if "UMask=" in line)
+    assert umask.lstrip().startswith("✓"), umask

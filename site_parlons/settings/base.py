@@ -373,6 +373,13 @@ EMAIL_TASK_RETENTION_DAYS = int(os.environ.get("EMAIL_TASK_RETENTION_DAYS", "7")
 # Encrypted database backups: older ones are deleted, so an erased testimony is gone from
 # every backup within this many days.
 BACKUP_RETENTION_DAYS = int(os.environ.get("BACKUP_RETENTION_DAYS", "14"))
+# The public age keys (``age1…``, comma-separated) every database backup is
+# encrypted to: the server can write backups but never read them back. The private keys
+# (``age-keygen -o key.txt``) stay off the server; restore_db is given one with --identity.
+BACKUP_AGE_RECIPIENTS = env_list("BACKUP_AGE_RECIPIENTS")
+# Without a recipient backup_db refuses to run; the dev settings allow plaintext backups of a
+# developer's own database. Deliberately no variable to allow them in production.
+BACKUP_PLAINTEXT_ALLOWED = False
 # (count, seconds) per client, counted in the cache: submissions, and status-page lookups.
 TESTIMONY_RATE_LIMIT = (5, 3600)
 TESTIMONY_STATUS_RATE_LIMIT = (10, 900)
