@@ -15,17 +15,21 @@ import uuid
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.checks import run_checks
 from django.core.exceptions import FieldError
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client, override_settings
+from wagtail.models import TaskState
 
 from site_parlons.encryption import CANARY_TEXT, DecryptionError
 from temoignages import models as tm
+from temoignages.moderation import GROUP_NAME
 from tests.factories import temoignages as factories
 from tests.factories.temoignages import valid_data
 
@@ -69,6 +73,7 @@ def database_bytes(tmp_path: Path) -> bytes:
     if connection.is_in_memory_db():
         # The test database is in memory (test settings, unless SQLITE_TEST_PATH): copy it to a file.
         copy = tmp_path / "copy.sqlite3"
+        copy.unlink(missing_ok=True)
         with connection.cursor() as cursor:
             cursor.execute("VACUUM INTO %s", [str(copy)])
         return copy.read_bytes()
@@ -267,3 +272,92 @@ def test_a_wrong_key_stops_check_migrate_and_gunicorn_at_start_up():
 
         env["FIELD_ENCRYPTION_KEYS"] = f"{wrong},{right}"
         assert manage(env, "check", "--database", "default").returncode == 0
+
+
+# --- The draft page moderators redact (temoignages.TestimonyPage) ---------------------------------
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_user("moderatrice", "moderatrice@example.org", "motdepasse-solide-123")
+    user.groups.add(Group.objects.get(name=GROUP_NAME))
+    return user
+
+
+def admin_form_data(html: str, **overrides) -> dict:
+    """What a browser would post from the admin's page edit form, with ``overrides``."""
+    form = BeautifulSoup(html, "html.parser").select_one("form[method=post][action*='/edit/']")
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        name = field["name"]
+        if field.name == "textarea":
+            data[name] = field.get_text()
+        elif field.name == "select":
+            chosen = field.select_one("option[selected]") or field.select_one("option")
+            data[name] = chosen.get("value", "") if chosen else ""
+        elif field.get("type") in ("submit", "button", "file"):
+            continue
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        else:
+            data[name] = field.get("value", "")
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pending_testimony_leaves_no_text_in_the_database_until_published(section, moderator, tmp_path):
+    index, form_page = section
+    marks = {name: "zq" + name[:4] + uuid.uuid4().hex[:10] for name in ("title", "story", "pseudonym", "email")}
+    sent = {
+        "title": f"Titre {marks['title']}",
+        "story": f"Au collège {marks['story']} me suivait jusqu'au bus et personne n'osait rien dire.",
+        "pseudonym": f"P{marks['pseudonym']}"[:60],
+        "contact_email": f"{marks['email']}@courriel-{marks['email']}.fr",
+    }
+    # Stored in clear on purpose: the scan must find it, or it proves nothing.
+    control = "clair-" + uuid.uuid4().hex[:12]
+    form_page.consent_text_version = control
+    form_page.save_revision().publish()
+    assert Client().post(form_page.url, valid_data(form_page, **sent)).status_code == 200
+    page = tm.TestimonySubmission.objects.get().page
+    assert page is not None and not page.live
+
+    dumped = database_bytes(tmp_path)
+    assert control.encode() in dumped
+    leaks = [name for name, mark in marks.items() if mark.encode() in dumped]
+    assert leaks == []
+    assert f"@courriel-{marks['email']}".encode() not in dumped
+
+    # The moderator reads the story in the editor, decrypted, and redacts it.
+    admin = Client()
+    admin.force_login(moderator)
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    editor = admin.get(edit_url)
+    assert editor.status_code == 200
+    html = editor.content.decode()
+    assert marks["story"] in html and marks["title"] in html and marks["pseudonym"] in html
+    redacted = "Au collège quelqu'un me suivait jusqu'au bus, un trajet zqtrottinettes, et personne n'osait rien dire."
+    saved = admin.post(edit_url, admin_form_data(html, story=redacted, headline="Le trajet du bus"))
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    assert tm.TestimonyPage.objects.get(pk=page.pk).get_latest_revision_as_object().story == redacted
+    assert marks["story"].encode() not in database_bytes(tmp_path)
+
+    task_state = TaskState.objects.get(workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS)
+    approved = admin.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""})
+    assert approved.status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.live and page.story == redacted
+
+    public = Client().get(page.url).content.decode()
+    assert "zqtrottinettes" in public and marks["story"] not in public
+    # Publishing reindexed the page: the public search finds it by a word of its story.
+    assert search_result_links("zqtrottinettes") == [page.url]
+    assert search_result_links(marks["story"]) == []
+
+
+def search_result_links(query: str) -> list[str]:
+    found = Client().get("/fr/recherche/", {"q": query})
+    assert found.status_code == 200
+    return [a["href"] for a in BeautifulSoup(found.content, "html.parser").select("a.search-result__title")]
