@@ -25,9 +25,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client, override_settings
-from wagtail.models import TaskState
+from django.urls import reverse
+from wagtail.models import Revision, TaskState
 
-from site_parlons.encryption import CANARY_TEXT, DecryptionError
+from site_parlons.encryption import CANARY_TEXT, ENCRYPTED_KEY_SUFFIX, DecryptionError, decrypt_keys
 from temoignages import models as tm
 from temoignages.moderation import GROUP_NAME
 from tests.factories import temoignages as factories
@@ -56,6 +57,28 @@ def raw_columns(pk: int) -> dict[str, str]:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {columns} FROM {table} WHERE id = %s", [pk])  # noqa: S608 - model's own names
         return dict(zip(ENCRYPTED, cursor.fetchone(), strict=True))
+
+
+PAGE_ENCRYPTED = ["headline", "pseudonym", "story"]
+
+
+def page_values(sent: dict) -> dict[str, str]:
+    return {"headline": sent["title"], "pseudonym": sent["pseudonym"], "story": sent["story"]}
+
+
+def raw_page_columns(pk: int) -> dict[str, str]:
+    table = connection.ops.quote_name(tm.TestimonyPage._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(name) for name in PAGE_ENCRYPTED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {table} WHERE page_ptr_id = %s", [pk])  # noqa: S608 - model's own names
+        return dict(zip(PAGE_ENCRYPTED, cursor.fetchone(), strict=True))
+
+
+def revision_tokens(pk: int) -> dict[str, str]:
+    """The encrypted values of a revision's JSON as stored, by field name; none in clear."""
+    content = Revision.objects.get(pk=pk).content
+    assert not set(PAGE_ENCRYPTED) & set(content)
+    return {name: content[name + ENCRYPTED_KEY_SUFFIX] for name in PAGE_ENCRYPTED}
 
 
 def database_bytes(tmp_path: Path) -> bytes:
@@ -133,13 +156,16 @@ def test_empty_values_stay_empty_not_encrypted():
 
 
 @pytest.mark.django_db
-def test_key_rotation_old_key_still_reads_then_the_command_moves_every_row_to_the_new_key():
+def test_key_rotation_old_key_still_reads_then_the_command_moves_every_row_to_the_new_key(section):
+    index, _ = section
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     sent = markers()
     tm.EncryptionCanary.objects.all().delete()
     with override_settings(FIELD_ENCRYPTION_KEYS=[old]):
         submission = factories.TestimonySubmissionFactory(**{name: sent[name] for name in ENCRYPTED})
         tm.EncryptionCanary.objects.create(value=CANARY_TEXT)
+        page = factories.TestimonyPageFactory(parent=index, live=False, **page_values(sent))
+        revision = page.save_revision()
 
     with override_settings(FIELD_ENCRYPTION_KEYS=[new]), pytest.raises(DecryptionError):
         tm.TestimonySubmission.objects.get(pk=submission.pk)
@@ -157,6 +183,11 @@ def test_key_rotation_old_key_still_reads_then_the_command_moves_every_row_to_th
         reread = tm.TestimonySubmission.objects.get(pk=submission.pk)
         assert [getattr(reread, name) for name in ENCRYPTED] == [sent[name] for name in ENCRYPTED]
         assert run_checks(tags=["encryption"], databases=["default"]) == []
+        assert tm.TestimonyPage.objects.get(pk=page.pk).get_latest_revision_as_object().story == sent["story"]
+    for name, token in {**raw_page_columns(page.pk), **revision_tokens(revision.pk)}.items():
+        assert Fernet(new).decrypt(token.encode()).decode() == page_values(sent)[name]
+        with pytest.raises(InvalidToken):
+            Fernet(old).decrypt(token.encode())
 
 
 @pytest.mark.django_db
@@ -361,3 +392,52 @@ def search_result_links(query: str) -> list[str]:
     found = Client().get("/fr/recherche/", {"q": query})
     assert found.status_code == 200
     return [a["href"] for a in BeautifulSoup(found.content, "html.parser").select("a.search-result__title")]
+
+
+@pytest.mark.django_db
+def test_revisions_hold_tokens_and_old_clear_revisions_are_still_read_and_compared(section, moderator):
+    index, _ = section
+    before, after = markers(), markers()
+    page = factories.TestimonyPageFactory(parent=index, live=False, **page_values(before))
+    old = page.save_revision()
+    # A revision saved before encryption: the text under the field's own name.
+    Revision.objects.filter(pk=old.pk).update(content=decrypt_keys(old.content))
+    page.story = after["story"]
+    new = page.save_revision()
+
+    assert before["token"] not in str(Revision.objects.get(pk=new.pk).content)
+    assert Fernet(settings.FIELD_ENCRYPTION_KEYS[0]).decrypt(revision_tokens(new.pk)["story"].encode()).decode() == after["story"]
+    assert Revision.objects.get(pk=old.pk).as_object().story == before["story"]
+    assert Revision.objects.get(pk=new.pk).as_object().headline == before["title"]
+
+    admin = Client()
+    admin.force_login(moderator)
+    compare = admin.get(reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, old.pk, new.pk]))
+    assert compare.status_code == 200
+    assert before["token"] in compare.content.decode() and after["token"] in compare.content.decode()
+    shown = admin.get(reverse("wagtailadmin_pages:revisions_view", args=[page.pk, old.pk]))
+    assert shown.status_code == 200 and before["token"] in shown.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_page_migration_encrypts_rows_and_revisions_and_reverses(section):
+    index, _ = section
+    sent = markers()
+    page = factories.TestimonyPageFactory(parent=index, live=False, **page_values(sent))
+    revision = page.save_revision()
+    executor = MigrationExecutor(connection)
+    encrypting = ("temoignages", "0009_encrypt_testimony_pages")
+    try:
+        executor.migrate([("temoignages", "0008_encrypt_personal_data")])
+        assert raw_page_columns(page.pk) == page_values(sent)
+        assert {name: Revision.objects.get(pk=revision.pk).content[name] for name in PAGE_ENCRYPTED} == page_values(sent)
+
+        executor = MigrationExecutor(connection)
+        executor.migrate([encrypting])
+        assert all(sent["token"] not in value for value in raw_page_columns(page.pk).values())
+        assert all(sent["token"] not in value for value in revision_tokens(revision.pk).values())
+        assert tm.TestimonyPage.objects.get(pk=page.pk).story == sent["story"]
+        assert Revision.objects.get(pk=revision.pk).as_object().pseudonym == sent["pseudonym"]
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
