@@ -418,6 +418,16 @@ def test_revisions_hold_tokens_and_old_clear_revisions_are_still_read_and_compar
     shown = admin.get(reverse("wagtailadmin_pages:revisions_view", args=[page.pk, old.pk]))
     assert shown.status_code == 200 and before["token"] in shown.content.decode()
 
+    # Preview from the editor: the form shows the decrypted story, the preview renders it.
+    editor = admin.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert after["token"] in editor
+    # Text columns now, still one-line inputs limited as before.
+    soup = BeautifulSoup(editor, "html.parser")
+    assert [soup.select_one(f"input[name={name}]")["maxlength"] for name in ("headline", "pseudonym")] == ["120", "60"]
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert admin.post(preview_url, admin_form_data(editor)).json()["is_valid"]
+    assert after["token"] in admin.get(preview_url).content.decode()
+
 
 @pytest.mark.django_db(transaction=True)
 def test_page_migration_encrypts_rows_and_revisions_and_reverses(section):
