@@ -26,13 +26,14 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client, override_settings
 from django.urls import reverse
-from wagtail.models import Revision, TaskState
+from wagtail.models import Locale, Revision, TaskState
+from wagtail_localize.models import TranslationSource
 
 from site_parlons.encryption import CANARY_TEXT, ENCRYPTED_KEY_SUFFIX, DecryptionError, decrypt_keys
 from temoignages import models as tm
 from temoignages.moderation import GROUP_NAME
 from tests.factories import temoignages as factories
-from tests.factories.temoignages import valid_data
+from tests.factories.temoignages import tables_containing, valid_data
 
 ROOT = Path(__file__).resolve().parent.parent
 ENCRYPTED = ["title", "story", "pseudonym", "contact_email"]
@@ -451,3 +452,23 @@ def test_page_migration_encrypts_rows_and_revisions_and_reverses(section):
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db
+def test_a_refused_translation_leaves_no_story_in_wagtail_localize_tables(section, admin_user):
+    """wagtail-localize extracts a page's strings only when a translation is submitted (nothing on
+    save or publish); for a testimony the translated page is refused, and the extraction with it."""
+    index, form_page = section
+    sent = markers()
+    assert Client().post(form_page.url, valid_data(form_page, story=sent["story"])).status_code == 200
+    page = tm.TestimonySubmission.objects.get().page
+    english = Locale.objects.get(language_code="en")
+    admin = Client(raise_request_exception=False)
+    admin.force_login(admin_user)
+    for source, extra in ((page, {}), (index, {"include_subtree": "on"})):
+        response = admin.post(f"/admin/localize/submit/page/{source.pk}/", {"locales": [english.pk], **extra})
+        # Wagtail's admin answers a PermissionDenied with a redirect to its home page.
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert not tm.TestimonyPage.objects.filter(locale=english).exists()
+    assert not TranslationSource.objects.filter(object_id=page.translation_key).exists()
+    assert tables_containing(sent["token"]) == []
