@@ -97,6 +97,57 @@ class EncryptedTextField(models.TextField):
         return None
 
 
+def rewrite_columns(connection, table: str, columns: list[str], change, pk: str = "id") -> None:
+    """Pass every non-empty value of ``columns`` through ``change``, in raw SQL: for migrations,
+    where a model's field would decrypt what it reads while the values are still plain (or,
+    going back, must be written plain)."""
+    quote = connection.ops.quote_name
+    selected = ", ".join(quote(name) for name in columns)
+    assignments = ", ".join(f"{quote(name)} = %s" for name in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {quote(pk)}, {selected} FROM {quote(table)}")  # noqa: S608 - model's own names
+        for key, *values in cursor.fetchall():
+            values = [change(value) if value else value for value in values]
+            cursor.execute(f"UPDATE {quote(table)} SET {assignments} WHERE {quote(pk)} = %s", [*values, key])  # noqa: S608
+
+
+#: Serialised data (a revision's JSON) holds the token of field ``name`` under ``name`` + this
+#: suffix, never under ``name``: Django refuses ``__`` in a field name (fields.E002), so the key
+#: can be no field's own, and data saved before (the text under ``name``) is never mistaken for
+#: a token, nor a text that happens to look like one for ciphertext.
+ENCRYPTED_KEY_SUFFIX = "__encrypted"
+
+
+def encrypt_keys(data: dict, names) -> dict:
+    """A copy of ``data`` with the non-empty values of ``names`` encrypted, under suffixed keys."""
+    data = dict(data)
+    for name in names:
+        if data.get(name):
+            data[name + ENCRYPTED_KEY_SUFFIX] = encrypt(data.pop(name))
+    return data
+
+
+def decrypt_keys(data: dict) -> dict:
+    """A copy of ``data`` with every suffixed token decrypted back under its field's name; the
+    values stored in clear (data written before encryption) are kept as they are."""
+    data = dict(data)
+    for key in [key for key in data if key.endswith(ENCRYPTED_KEY_SUFFIX)]:
+        data[key.removesuffix(ENCRYPTED_KEY_SUFFIX)] = decrypt(data.pop(key))
+    return data
+
+
+class EncryptedRevisionsMixin:
+    """For a ``ClusterableModel`` with revisions (a Wagtail page): its ``EncryptedTextField``
+    values are encrypted in the serialised data its revisions store, too."""
+
+    def serializable_data(self):
+        return encrypt_keys(super().serializable_data(), encrypted_fields(type(self)))
+
+    @classmethod
+    def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
+        return super().from_serializable_data(decrypt_keys(data), check_fks=check_fks, strict_fks=strict_fks)
+
+
 def encrypted_fields(model) -> list[str]:
     return [field.attname for field in model._meta.concrete_fields if isinstance(field, EncryptedTextField)]
 

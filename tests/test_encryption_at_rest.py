@@ -15,19 +15,25 @@ import uuid
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.checks import run_checks
 from django.core.exceptions import FieldError
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client, override_settings
+from django.urls import reverse
+from wagtail.models import Locale, Revision, TaskState
+from wagtail_localize.models import TranslationSource
 
-from site_parlons.encryption import CANARY_TEXT, DecryptionError
+from site_parlons.encryption import CANARY_TEXT, ENCRYPTED_KEY_SUFFIX, DecryptionError, decrypt_keys
 from temoignages import models as tm
+from temoignages.moderation import GROUP_NAME
 from tests.factories import temoignages as factories
-from tests.factories.temoignages import valid_data
+from tests.factories.temoignages import tables_containing, valid_data
 
 ROOT = Path(__file__).resolve().parent.parent
 ENCRYPTED = ["title", "story", "pseudonym", "contact_email"]
@@ -54,6 +60,28 @@ def raw_columns(pk: int) -> dict[str, str]:
         return dict(zip(ENCRYPTED, cursor.fetchone(), strict=True))
 
 
+PAGE_ENCRYPTED = ["headline", "pseudonym", "story"]
+
+
+def page_values(sent: dict) -> dict[str, str]:
+    return {"headline": sent["title"], "pseudonym": sent["pseudonym"], "story": sent["story"]}
+
+
+def raw_page_columns(pk: int) -> dict[str, str]:
+    table = connection.ops.quote_name(tm.TestimonyPage._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(name) for name in PAGE_ENCRYPTED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {table} WHERE page_ptr_id = %s", [pk])  # noqa: S608 - model's own names
+        return dict(zip(PAGE_ENCRYPTED, cursor.fetchone(), strict=True))
+
+
+def revision_tokens(pk: int) -> dict[str, str]:
+    """The encrypted values of a revision's JSON as stored, by field name; none in clear."""
+    content = Revision.objects.get(pk=pk).content
+    assert not set(PAGE_ENCRYPTED) & set(content)
+    return {name: content[name + ENCRYPTED_KEY_SUFFIX] for name in PAGE_ENCRYPTED}
+
+
 def database_bytes(tmp_path: Path) -> bytes:
     """Everything the database holds on disk, as an attacker with a copy of it would read it."""
     if connection.vendor == "postgresql":
@@ -69,6 +97,7 @@ def database_bytes(tmp_path: Path) -> bytes:
     if connection.is_in_memory_db():
         # The test database is in memory (test settings, unless SQLITE_TEST_PATH): copy it to a file.
         copy = tmp_path / "copy.sqlite3"
+        copy.unlink(missing_ok=True)
         with connection.cursor() as cursor:
             cursor.execute("VACUUM INTO %s", [str(copy)])
         return copy.read_bytes()
@@ -128,13 +157,16 @@ def test_empty_values_stay_empty_not_encrypted():
 
 
 @pytest.mark.django_db
-def test_key_rotation_old_key_still_reads_then_the_command_moves_every_row_to_the_new_key():
+def test_key_rotation_old_key_still_reads_then_the_command_moves_every_row_to_the_new_key(section):
+    index, _ = section
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     sent = markers()
     tm.EncryptionCanary.objects.all().delete()
     with override_settings(FIELD_ENCRYPTION_KEYS=[old]):
         submission = factories.TestimonySubmissionFactory(**{name: sent[name] for name in ENCRYPTED})
         tm.EncryptionCanary.objects.create(value=CANARY_TEXT)
+        page = factories.TestimonyPageFactory(parent=index, live=False, **page_values(sent))
+        revision = page.save_revision()
 
     with override_settings(FIELD_ENCRYPTION_KEYS=[new]), pytest.raises(DecryptionError):
         tm.TestimonySubmission.objects.get(pk=submission.pk)
@@ -152,6 +184,11 @@ def test_key_rotation_old_key_still_reads_then_the_command_moves_every_row_to_th
         reread = tm.TestimonySubmission.objects.get(pk=submission.pk)
         assert [getattr(reread, name) for name in ENCRYPTED] == [sent[name] for name in ENCRYPTED]
         assert run_checks(tags=["encryption"], databases=["default"]) == []
+        assert tm.TestimonyPage.objects.get(pk=page.pk).get_latest_revision_as_object().story == sent["story"]
+    for name, token in {**raw_page_columns(page.pk), **revision_tokens(revision.pk)}.items():
+        assert Fernet(new).decrypt(token.encode()).decode() == page_values(sent)[name]
+        with pytest.raises(InvalidToken):
+            Fernet(old).decrypt(token.encode())
 
 
 @pytest.mark.django_db
@@ -267,3 +304,171 @@ def test_a_wrong_key_stops_check_migrate_and_gunicorn_at_start_up():
 
         env["FIELD_ENCRYPTION_KEYS"] = f"{wrong},{right}"
         assert manage(env, "check", "--database", "default").returncode == 0
+
+
+# --- The draft page moderators redact (temoignages.TestimonyPage) ---------------------------------
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_user("moderatrice", "moderatrice@example.org", "motdepasse-solide-123")
+    user.groups.add(Group.objects.get(name=GROUP_NAME))
+    return user
+
+
+def admin_form_data(html: str, **overrides) -> dict:
+    """What a browser would post from the admin's page edit form, with ``overrides``."""
+    form = BeautifulSoup(html, "html.parser").select_one("form[method=post][action*='/edit/']")
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        name = field["name"]
+        if field.name == "textarea":
+            data[name] = field.get_text()
+        elif field.name == "select":
+            chosen = field.select_one("option[selected]") or field.select_one("option")
+            data[name] = chosen.get("value", "") if chosen else ""
+        elif field.get("type") in ("submit", "button", "file"):
+            continue
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        else:
+            data[name] = field.get("value", "")
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_pending_testimony_leaves_no_text_in_the_database_until_published(section, moderator, tmp_path):
+    index, form_page = section
+    marks = {name: "zq" + name[:4] + uuid.uuid4().hex[:10] for name in ("title", "story", "pseudonym", "email")}
+    sent = {
+        "title": f"Titre {marks['title']}",
+        "story": f"Au collège {marks['story']} me suivait jusqu'au bus et personne n'osait rien dire.",
+        "pseudonym": f"P{marks['pseudonym']}"[:60],
+        "contact_email": f"{marks['email']}@courriel-{marks['email']}.fr",
+    }
+    # Stored in clear on purpose: the scan must find it, or it proves nothing.
+    control = "clair-" + uuid.uuid4().hex[:12]
+    form_page.consent_text_version = control
+    form_page.save_revision().publish()
+    assert Client().post(form_page.url, valid_data(form_page, **sent)).status_code == 200
+    page = tm.TestimonySubmission.objects.get().page
+    assert page is not None and not page.live
+
+    dumped = database_bytes(tmp_path)
+    assert control.encode() in dumped
+    leaks = [name for name, mark in marks.items() if mark.encode() in dumped]
+    assert leaks == []
+    assert f"@courriel-{marks['email']}".encode() not in dumped
+
+    # The moderator reads the story in the editor, decrypted, and redacts it.
+    admin = Client()
+    admin.force_login(moderator)
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    editor = admin.get(edit_url)
+    assert editor.status_code == 200
+    html = editor.content.decode()
+    assert marks["story"] in html and marks["title"] in html and marks["pseudonym"] in html
+    redacted = "Au collège quelqu'un me suivait jusqu'au bus, un trajet zqtrottinettes, et personne n'osait rien dire."
+    saved = admin.post(edit_url, admin_form_data(html, story=redacted, headline="Le trajet du bus"))
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    assert tm.TestimonyPage.objects.get(pk=page.pk).get_latest_revision_as_object().story == redacted
+    assert marks["story"].encode() not in database_bytes(tmp_path)
+
+    task_state = TaskState.objects.get(workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS)
+    approved = admin.post(f"/admin/pages/workflow/action/{page.pk}/approve/{task_state.pk}/", {"comment": ""})
+    assert approved.status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.live and page.story == redacted
+
+    public = Client().get(page.url).content.decode()
+    assert "zqtrottinettes" in public and marks["story"] not in public
+    # Publishing reindexed the page: the public search finds it by a word of its story.
+    assert search_result_links("zqtrottinettes") == [page.url]
+    assert search_result_links(marks["story"]) == []
+
+
+def search_result_links(query: str) -> list[str]:
+    found = Client().get("/fr/recherche/", {"q": query})
+    assert found.status_code == 200
+    return [a["href"] for a in BeautifulSoup(found.content, "html.parser").select("a.search-result__title")]
+
+
+@pytest.mark.django_db
+def test_revisions_hold_tokens_and_old_clear_revisions_are_still_read_and_compared(section, moderator):
+    index, _ = section
+    before, after = markers(), markers()
+    page = factories.TestimonyPageFactory(parent=index, live=False, **page_values(before))
+    old = page.save_revision()
+    # A revision saved before encryption: the text under the field's own name.
+    Revision.objects.filter(pk=old.pk).update(content=decrypt_keys(old.content))
+    page.story = after["story"]
+    new = page.save_revision()
+
+    assert before["token"] not in str(Revision.objects.get(pk=new.pk).content)
+    assert Fernet(settings.FIELD_ENCRYPTION_KEYS[0]).decrypt(revision_tokens(new.pk)["story"].encode()).decode() == after["story"]
+    assert Revision.objects.get(pk=old.pk).as_object().story == before["story"]
+    assert Revision.objects.get(pk=new.pk).as_object().headline == before["title"]
+
+    admin = Client()
+    admin.force_login(moderator)
+    compare = admin.get(reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, old.pk, new.pk]))
+    assert compare.status_code == 200
+    assert before["token"] in compare.content.decode() and after["token"] in compare.content.decode()
+    shown = admin.get(reverse("wagtailadmin_pages:revisions_view", args=[page.pk, old.pk]))
+    assert shown.status_code == 200 and before["token"] in shown.content.decode()
+
+    # Preview from the editor: the form shows the decrypted story, the preview renders it.
+    editor = admin.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert after["token"] in editor
+    # Text columns now, still one-line inputs limited as before.
+    soup = BeautifulSoup(editor, "html.parser")
+    assert [soup.select_one(f"input[name={name}]")["maxlength"] for name in ("headline", "pseudonym")] == ["120", "60"]
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert admin.post(preview_url, admin_form_data(editor)).json()["is_valid"]
+    assert after["token"] in admin.get(preview_url).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_page_migration_encrypts_rows_and_revisions_and_reverses(section):
+    index, _ = section
+    sent = markers()
+    page = factories.TestimonyPageFactory(parent=index, live=False, **page_values(sent))
+    revision = page.save_revision()
+    executor = MigrationExecutor(connection)
+    encrypting = ("temoignages", "0009_encrypt_testimony_pages")
+    try:
+        executor.migrate([("temoignages", "0008_encrypt_personal_data")])
+        assert raw_page_columns(page.pk) == page_values(sent)
+        assert {name: Revision.objects.get(pk=revision.pk).content[name] for name in PAGE_ENCRYPTED} == page_values(sent)
+
+        executor = MigrationExecutor(connection)
+        executor.migrate([encrypting])
+        assert all(sent["token"] not in value for value in raw_page_columns(page.pk).values())
+        assert all(sent["token"] not in value for value in revision_tokens(revision.pk).values())
+        assert tm.TestimonyPage.objects.get(pk=page.pk).story == sent["story"]
+        assert Revision.objects.get(pk=revision.pk).as_object().pseudonym == sent["pseudonym"]
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db
+def test_a_refused_translation_leaves_no_story_in_wagtail_localize_tables(section, admin_user):
+    """wagtail-localize extracts a page's strings only when a translation is submitted (nothing on
+    save or publish); for a testimony the translated page is refused, and the extraction with it."""
+    index, form_page = section
+    sent = markers()
+    assert Client().post(form_page.url, valid_data(form_page, story=sent["story"])).status_code == 200
+    page = tm.TestimonySubmission.objects.get().page
+    english = Locale.objects.get(language_code="en")
+    admin = Client(raise_request_exception=False)
+    admin.force_login(admin_user)
+    for source, extra in ((page, {}), (index, {"include_subtree": "on"})):
+        response = admin.post(f"/admin/localize/submit/page/{source.pk}/", {"locales": [english.pk], **extra})
+        # Wagtail's admin answers a PermissionDenied with a redirect to its home page.
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert not tm.TestimonyPage.objects.filter(locale=english).exists()
+    assert not TranslationSource.objects.filter(object_id=page.translation_key).exists()
+    assert tables_containing(sent["token"]) == []

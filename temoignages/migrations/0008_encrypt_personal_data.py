@@ -8,19 +8,8 @@ ENCRYPTED = ["title", "story", "pseudonym", "contact_email"]
 
 
 def _rewrite_private_records(apps, schema_editor, change):
-    """Pass every non-empty value of the private records through ``change``, in raw SQL: the
-    model's fields would decrypt what they read, and the values here are still plain (or, going
-    back, must be written plain)."""
     table = apps.get_model("temoignages", "TestimonySubmission")._meta.db_table
-    connection = schema_editor.connection
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(name) for name in ENCRYPTED)
-    assignments = ", ".join(f"{quote(name)} = %s" for name in ENCRYPTED)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT id, {columns} FROM {quote(table)}")
-        for pk, *values in cursor.fetchall():
-            values = [change(value) if value else value for value in values]
-            cursor.execute(f"UPDATE {quote(table)} SET {assignments} WHERE id = %s", [*values, pk])
+    site_parlons.encryption.rewrite_columns(schema_editor.connection, table, ENCRYPTED, change)
 
 
 def encrypt_private_records(apps, schema_editor):

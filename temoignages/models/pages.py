@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django import forms
 from django.db import models
 from django.http import Http404
 from django.utils.http import urlencode
@@ -20,6 +21,7 @@ from wagtail.search import index
 
 from home.cache import public_q
 from home.models import BasePage, HarassmentType, ListingMixin, attach_card_images
+from site_parlons.encryption import EncryptedRevisionsMixin, EncryptedTextField
 from temoignages.choices import AgeRange, Region, Role
 from temoignages.panels import PersonalDataPanel
 from temoignages.permissions import ModeratedSubtreeMixin, TestimonyPermissionTester, check_creation_allowed
@@ -137,7 +139,7 @@ class TestimonyIndexPage(ModeratedSubtreeMixin, RoutablePageMixin, ListingMixin,
         return TestimonyFeed(self, atom=True)(request)
 
 
-class TestimonyPage(BasePage):
+class TestimonyPage(EncryptedRevisionsMixin, BasePage):
     """One person's story, public only once a moderator has approved it.
 
     The page title stays neutral (« Témoignage n° 12 ») so that notifications and admin lists
@@ -158,13 +160,15 @@ class TestimonyPage(BasePage):
     role = models.CharField(
         _("rôle"), max_length=20, choices=Role.choices, default=Role.VICTIM, help_text=_("Qui raconte : victime, témoin ou autre.")
     )
-    headline = models.CharField(
+    # headline, pseudonym and story are encrypted at rest, in the page's row and in its revisions:
+    # until a moderator redacts them they are the author's own words (issue 15).
+    headline = EncryptedTextField(
         _("titre affiché"),
         max_length=120,
         blank=True,
         help_text=_("Titre public proposé par l'auteur ou l'autrice ; vérifiez qu'il ne permet d'identifier personne."),
     )
-    pseudonym = models.CharField(
+    pseudonym = EncryptedTextField(
         _("pseudonyme"), max_length=60, blank=True, help_text=_("Laissez vide pour afficher « Anonyme ».")
     )
     age_range = models.CharField(
@@ -173,7 +177,7 @@ class TestimonyPage(BasePage):
     region = models.CharField(
         _("région"), max_length=30, choices=Region.choices, blank=True, help_text=_("Facultatif ; publié avec le récit.")
     )
-    story = models.TextField(
+    story = EncryptedTextField(
         _("récit"), help_text=_("Le récit tel qu'il sera publié : retirez noms, lieux, établissements et coordonnées.")
     )
     content_warning = models.CharField(
@@ -192,7 +196,7 @@ class TestimonyPage(BasePage):
     objects = TestimonyPageManager()
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("headline"),
+        FieldPanel("headline", widget=forms.TextInput),
         PersonalDataPanel(heading=_("Données personnelles détectées")),
         FieldPanel("story"),
         MultiFieldPanel(
@@ -200,11 +204,12 @@ class TestimonyPage(BasePage):
             heading=_("Modération"),
         ),
         MultiFieldPanel(
-            [FieldPanel("role"), FieldPanel("pseudonym"), FieldPanel("age_range"), FieldPanel("region")],
+            [FieldPanel("role"), FieldPanel("pseudonym", widget=forms.TextInput), FieldPanel("age_range"), FieldPanel("region")],
             heading=_("À propos de l'auteur ou de l'autrice"),
         ),
     ]
-    search_fields = BasePage.search_fields + [index.SearchField("story"), index.SearchField("headline")]
+    # Through methods: the index holds its text in clear, so a draft's story must not reach it.
+    search_fields = BasePage.search_fields + [index.SearchField("indexed_story"), index.SearchField("indexed_headline")]
     parent_page_types = ["temoignages.TestimonyIndexPage"]
     subpage_types = []
     # Stories are never illustrated with a person: without a vignette, the card shows its type's drawing.
@@ -225,6 +230,13 @@ class TestimonyPage(BasePage):
         if self._state.adding:
             check_creation_allowed()
         return super().save(*args, **kwargs)
+
+    def indexed_story(self) -> str:
+        """The story for the search index: only once published (publishing reindexes the page)."""
+        return self.story if self.live else ""
+
+    def indexed_headline(self) -> str:
+        return self.headline if self.live else ""
 
     @property
     def display_title(self) -> str:
