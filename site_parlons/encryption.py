@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
+from django.core import validators
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
 
@@ -78,6 +79,12 @@ class EncryptedTextField(models.TextField):
     ``full_clean``. Only ``isnull`` can be looked up: every encryption of the same text differs,
     so ``filter(field=...)``, ordering and search on the token would silently find nothing.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A TextField's max_length reaches its form field only; full_clean() needs the validator.
+        if self.max_length is not None:
+            self.validators.append(validators.MaxLengthValidator(self.max_length))
 
     def get_prep_value(self, value):
         value = super().get_prep_value(value)

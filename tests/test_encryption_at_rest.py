@@ -472,3 +472,13 @@ def test_a_refused_translation_leaves_no_story_in_wagtail_localize_tables(sectio
     assert not tm.TestimonyPage.objects.filter(locale=english).exists()
     assert not TranslationSource.objects.filter(object_id=page.translation_key).exists()
     assert tables_containing(sent["token"]) == []
+
+
+def test_max_length_holds_in_full_clean_though_the_column_is_text():
+    """The column takes any token length; the clear text still obeys the field's max_length."""
+    from django.core.exceptions import ValidationError
+
+    field = tm.TestimonySubmission._meta.get_field("contact_email")
+    field.run_validators("a" * 60 + "@example.org")
+    with pytest.raises(ValidationError):
+        field.run_validators("a" * 250 + "@example.org")
