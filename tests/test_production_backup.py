@@ -22,6 +22,7 @@ from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
 from home.cache import HEADER
+from site_parlons.encryption import decrypt
 from site_parlons.ops.backup import AGE_HEADER, backup_name
 from tests.factories.home import HomePageFactory
 from tests.factories.temoignages import (
@@ -110,6 +111,11 @@ ROWS_SQL = (
 )
 
 
+def restored_rows(cursor_rows) -> set:
+    """The raw rows of ROWS_SQL, the story column decrypted as the model would (it is encrypted at rest)."""
+    return {(pk, title, decrypt(story) if story else story, bool(live)) for pk, title, story, live in cursor_rows}
+
+
 # --- Encryption and restore ------------------------------------------------------------
 
 
@@ -134,7 +140,7 @@ def test_sqlite_encrypted_backup_restored_into_an_empty_database_has_every_testi
     sqlite3.connect(empty).close()
     call_command("restore_db", str(backup_file), into=str(empty), identity=str(age_key[1]))
     with sqlite3.connect(empty) as restored:
-        rows = {(r[0], r[1], r[2], bool(r[3])) for r in restored.execute(ROWS_SQL)}
+        rows = restored_rows(restored.execute(ROWS_SQL))
         emails = [r[0] for r in restored.execute("SELECT contact_email FROM temoignages_testimonysubmission")]
     assert rows == expected
     assert marker in {row[1] for row in rows}
@@ -230,7 +236,7 @@ def test_postgres_encrypted_dump_restores_every_testimony_into_an_empty_database
             timeout=300,
         )
         with psycopg.connect(dbname=empty_db, **conninfo) as restored:
-            rows = set(restored.execute(ROWS_SQL).fetchall())
+            rows = restored_rows(restored.execute(ROWS_SQL).fetchall())
     finally:
         with psycopg.connect(dbname="postgres", autocommit=True, **conninfo) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{empty_db}"')

@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.testimonies import page_with_story
+
 pytestmark = pytest.mark.browser
 
 PASSWORD = "modération-2025-mot-de-passe"
@@ -60,13 +62,13 @@ def run_workflow_action(page, action: str) -> None:
 
 
 def test_moderator_redacts_approves_and_rejects(site, page, viewport, moderator, settings):
-    from temoignages.models import TestimonyPage, TestimonySubmission
+    from temoignages.models import TestimonySubmission
 
     settings.TESTIMONY_MIN_FILL_SECONDS = 0
     submit_testimony(page, site, STORY_TO_PUBLISH)
     submit_testimony(page, site, STORY_TO_REJECT)
-    to_publish = TestimonyPage.objects.get(story=STORY_TO_PUBLISH)
-    to_reject = TestimonyPage.objects.get(story=STORY_TO_REJECT)
+    to_publish = page_with_story(STORY_TO_PUBLISH)
+    to_reject = page_with_story(STORY_TO_REJECT)
 
     log_in(page, site, "moderatrice")
     panel = page.locator("section:has(#pending-testimonies-title)")

@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.testimonies import page_with_story
+
 pytestmark = pytest.mark.browser
 
 STORY = (
@@ -25,8 +27,6 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
 
 
 def test_testify_with_the_keyboard_then_check_and_withdraw(site, page, viewport, settings):
-    from temoignages.models import TestimonyPage
-
     # The journey is about the visitor, not the anti-bot timer (a form sent within seconds of
     # being shown gets a decoy thank-you page; a keyboard robot is that fast).
     settings.TESTIMONY_MIN_FILL_SECONDS = 0
@@ -84,7 +84,8 @@ def test_testify_with_the_keyboard_then_check_and_withdraw(site, page, viewport,
     receipt = code.inner_text().strip()
     assert len(receipt) >= 12
     expect(page.locator("aside.helplines").first).to_be_visible()
-    draft = TestimonyPage.objects.get(story=STORY)
+    draft = page_with_story(STORY)
+    assert draft is not None
     assert not draft.live
 
     # The status page, with the code: pending. Then withdraw it.
@@ -98,4 +99,4 @@ def test_testify_with_the_keyboard_then_check_and_withdraw(site, page, viewport,
     with page.expect_navigation():
         page.get_by_role("button", name="Retirer et effacer mon témoignage").click()
     expect(page.locator(".status-result")).to_contain_text("retiré")
-    assert not TestimonyPage.objects.filter(story=STORY).exists()
+    assert page_with_story(STORY) is None
