@@ -4,8 +4,8 @@ After ``TESTIMONY_RETENTION_DAYS`` (default 30) counted from the moderators' dec
 - rejected and withdrawn testimonies: page, revisions, workflow and task states (with the
   reasons given), comments, log entries and the private record are deleted; an anonymous
   counter keeps the number;
-- published testimonies: the contact e-mail, the original pseudonym, title and unredacted text
-  of the private record are erased, and so are the page's old revisions (which may hold the
+- published testimonies: the contact e-mail, the original pseudonym, title and unredacted text,
+  and the moderators' internal note of the private record are erased, and so are the page's old revisions (which may hold the
   unredacted text); the published revision stays.
 
 A testimony no moderator decided on is never kept for ever: ``TESTIMONY_PENDING_ESCALATION_DAYS``
@@ -99,8 +99,11 @@ def purge(now=None, days: int | None = None) -> dict[str, int]:
             submission.story = ""
             submission.title = ""
             submission.pseudonym = ""
+            submission.moderator_note = ""
             submission.personal_data_erased_at = now
-            submission.save(update_fields=["contact_email", "story", "title", "pseudonym", "personal_data_erased_at"])
+            submission.save(
+                update_fields=["contact_email", "story", "title", "pseudonym", "moderator_note", "personal_data_erased_at"]
+            )
             done["personal_data"] += 1
     if any(done.values()):
         services.scrub_search_index()

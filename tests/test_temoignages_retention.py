@@ -69,6 +69,7 @@ def test_purge_erases_expired_items_and_touches_nothing_else(form_page, settings
         old_page.story = "Version relue et publiée zqredacted."
         old_page.pseudonym = "Camille"
         old_page.save_revision().publish()
+        tm.TestimonySubmission.objects.filter(pk=old_published.pk).update(moderator_note="Appelé le 119 pour zqnote")
     with freeze_time("2025-01-25 10:00"):
         recent_rejected = reject(submit(form_page, "zqrecentrejected"), "Raison récente")
         recent_published = approve(submit(form_page, "zqrecentpublished", email="zqrecentmail@example.org"))
@@ -94,6 +95,7 @@ def test_purge_erases_expired_items_and_touches_nothing_else(form_page, settings
     # The old published one stays public; only its e-mail, original text and old revisions go.
     old_published.refresh_from_db()
     assert old_published.contact_email == "" and old_published.story == "" and old_published.pseudonym == ""
+    assert old_published.moderator_note == ""  # the moderators' note about the person goes with the rest
     assert old_published.personal_data_erased_at is not None
     old_page.refresh_from_db()
     assert old_page.live and Client().get(old_page.url).status_code == 200
