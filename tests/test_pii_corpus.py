@@ -26,8 +26,8 @@ def _score(corpus):
     """Per kind and overall: true positives, predictions, expectations, and the misses."""
     tp, predicted, expected = Counter(), Counter(), Counter()
     misses, false_alarms = [], []
-    for sentence, annotations in corpus:
-        wanted = set(annotations)
+    for sentence, spans in corpus:
+        wanted = set(spans)
         found = {(d.kind, d.text) for d in detect_personal_data(sentence)}
         for kind, _ in wanted:
             expected[kind] += 1
@@ -70,12 +70,12 @@ class _Summary:
 
 def test_corpus_is_annotated_with_exact_spans():
     assert len(CORPUS) >= 120
-    assert sum(1 for _, annotations in CORPUS if not annotations) >= 30, "sentences without personal data"
-    for sentence, annotations in CORPUS:
-        for kind, span in annotations:
+    assert sum(1 for _, spans in CORPUS if not spans) >= 30, "sentences without personal data"
+    for sentence, spans in CORPUS:
+        for kind, span in spans:
             assert kind in KINDS, (sentence, kind)
             assert span in sentence, (sentence, span)
-    kinds = Counter(kind for _, annotations in CORPUS for kind, _ in annotations)
+    kinds = Counter(kind for _, spans in CORPUS for kind, _ in spans)
     assert set(kinds) == set(KINDS)
 
 
@@ -94,8 +94,8 @@ def test_precision_and_recall_on_the_corpus(request):
         assert _ratio(tp[kind], predicted[kind]) >= minimum, (kind, "precision", false_alarms)
 
 
-@pytest.mark.parametrize(("sentence", "annotations"), CORPUS[:40])
-def test_every_detection_is_a_substring_of_the_text(sentence, annotations):
+@pytest.mark.parametrize(("sentence", "spans"), CORPUS[:40])
+def test_every_detection_is_a_substring_of_the_text(sentence, spans):
     """The highlighter looks for ``Detection.text`` in the story: it must be there as written."""
     for detection in detect_personal_data(sentence):
         assert detection.text in sentence, detection
