@@ -105,29 +105,32 @@ def _at_sentence_start(text: str, start: int) -> bool:
     if text[i] != ".":
         return False
     # « M. Dupont », « Thomas B. a dit »: the dot of an initial or a title ends no sentence.
-    word = p.WORD_BEFORE_DOT_RE.search(text, 0, i)
-    return not (word and (len(word.group(0)) == 1 or word.group(0) in p.TITLE_ABBREVIATIONS))
+    word = p.WORD_BEFORE_DOT_RE.search(text, max(0, i - 30), i)
+    if not word:
+        return True
+    word = word.group(0)
+    return not ((len(word) == 1 and word.isupper()) or word in p.TITLE_ABBREVIATIONS)
 
 
 def _tokens(text: str):
     """Words as (start, end, word), elisions removed (« l'appelle » → « appelle »)."""
     for match in p.TOKEN_RE.finditer(text):
         start, word = match.start(), match.group(0)
-        elision = p.ELISION_RE.match(word)
-        if elision and (elision.group(0)[0].islower() or not word[len(elision.group(0))].isupper()):
-            start += len(elision.group(0))
-            word = word[len(elision.group(0)) :]
-        if not word:
-            continue
+        if "'" in word or "’" in word:
+            elision = p.ELISION_RE.match(word)
+            if elision and (elision.group(0)[0].islower() or not word[len(elision.group(0))].isupper()):
+                start += len(elision.group(0))
+                word = word[len(elision.group(0)) :]
         end = start + len(word)
-        if word.isupper() and len(word) == 1 and text[end : end + 1] == ".":
+        if len(word) == 1 and word.isupper() and text[end : end + 1] == ".":
             end += 1  # an initial keeps its dot
         yield start, end, word
 
 
 def _part_of_handle(text: str, start: int, end: int) -> bool:
+    """A word glued to digits, « _ », « @ » or a dot belongs to a handle, an address or a link."""
     before, after = text[start - 1 : start] if start else "", text[end : end + 1]
-    return (
+    return bool(
         (before and (before in "@_/" or before.isdigit() or (before == "." and text[start - 2 : start - 1].isalnum())))
         or (after and (after in "_@" or after.isdigit()))
         or (after == "." and text[end + 1 : end + 2].isalnum())
@@ -137,16 +140,24 @@ def _part_of_handle(text: str, start: int, end: int) -> bool:
 def _name_spans(text: str, lists: _Lists):
     """Runs of capitalised words that are not everyday words, and lower-case first names."""
     run: list[tuple[int, int, str]] = []
-    for token in [*_tokens(text), (len(text) + 1, len(text) + 1, "")]:
+    for token in _tokens(text):
         start, end, word = token
-        capitalised = word[:1].isupper() and (any(c.islower() for c in word) or text[end - 1 : end] == ".")
-        if capitalised and not _part_of_handle(text, start, end) and (not run or text[run[-1][1] : start] == " "):
+        initial = len(word) == 1 and end - start == 2
+        if word[0].isupper() and (initial or not word.isupper()):
+            if _part_of_handle(text, start, end):
+                continue
+            if run and text[run[-1][1] : start] != " ":
+                yield from _names_in_run(text, run, lists)
+                run = []
             run.append(token)
             continue
-        yield from _names_in_run(text, run, lists)
-        run = [token] if capitalised and not _part_of_handle(text, start, end) else []
-        if not capitalised and word.lower() in lists.lower_first_names and not _part_of_handle(text, start, end):
+        if run:
+            yield from _names_in_run(text, run, lists)
+            run = []
+        if word in lists.lower_first_names and not _part_of_handle(text, start, end):
             yield start, end, "name"
+    if run:
+        yield from _names_in_run(text, run, lists)
 
 
 def _names_in_run(text: str, run, lists: _Lists):
@@ -186,6 +197,10 @@ def _institution_spans(text: str, lists: _Lists):
     for match in p.INSTITUTION_RE.finditer(text):
         if not _is_stop(match.group("name") or match.group("town")):
             yield match.start(), match.end(), "institution"
+    for match in p.AT_BUSINESS_RE.finditer(text):
+        first = match.group("name").split()[0]
+        if not (_is_stop(first) or _is_first_name(first, lists)):
+            yield match.start("name"), match.end("name"), "institution"
     if lists.organisations:
         for match in lists.organisations.finditer(text):
             yield match.start(), match.end(), "institution"
@@ -214,8 +229,8 @@ def _online_spans(text: str):
             while end > match.start() and text[end - 1] in p.TRAILING_PUNCTUATION:
                 end -= 1
             yield match.start(), end, "url"
-    for match in p.DIGIT_HANDLE_RE.finditer(text):
-        if p.HANDLE_CONTEXT_RE.search(text[max(0, match.start() - 40) : match.start()].lower()):
+    for match in p.CONTEXT_HANDLE_RE.finditer(text):
+        if not _is_stop(match.group(0)) and p.HANDLE_CONTEXT_RE.search(text[max(0, match.start() - 40) : match.start()].lower()):
             yield match.start(), match.end(), "url"
 
 

@@ -59,6 +59,8 @@ INSTITUTION_RE = re.compile(
     rf"(?:\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,3}})"
     rf"|(?:\s+(?:de\s+|des\s+|du\s+|d['’])[{LOWER}]+)?\s+(?:de\s+|d['’])(?P<town>{CAPWORD}))"
 )
+#: « chez Leroy Merlin »: a business named after someone is found even when not listed.
+AT_BUSINESS_RE = re.compile(rf"(?<!\w)[Cc]hez\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})")
 #: A town not in the list, after « à », « de », « depuis », « sur », « vers » (« j'habite à Carvin »).
 PLACE_AFTER_PREPOSITION_RE = re.compile(
     rf"(?:(?<![\w'’])(?:à|À|a|de|depuis|sur|vers)\s+|(?<!\w)[dD]['’])"
@@ -73,11 +75,13 @@ POSTCODE_RE = re.compile(
     r"(?!\s*(?:€|euros?|km|habitants|abonnés|followers|vues|messages|personnes|élèves))"
 )
 
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The local part starts where a run of its characters starts: trying every position of a
+# long run would take quadratic time.
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
 _TLD = r"(?:com|fr|net|org|eu|be|ch|io|info|me|co|uk|de|es|it)"
 #: « prenom [at] gmail [dot] com », « prenom arobase gmail point com ».
 OBFUSCATED_EMAIL_RE = re.compile(
-    r"[\w.+-]+\s*(?:\[at\]|\(at\)|\{at\}|\[arobase\]|\(arobase\)|\sarr?obase\s)\s*[\w-]+"
+    r"(?<![\w.+-])[\w.+-]{1,64}\s*(?:\[at\]|\(at\)|\{at\}|\[arobase\]|\(arobase\)|\sarr?obase\s)\s*[\w-]+"
     rf"\s*(?:\[dot\]|\(dot\)|\[point\]|\(point\)|\spoint\s|\sdot\s|\.)\s*{_TLD}\b",
     re.I,
 )
@@ -92,7 +96,10 @@ AT_HANDLE_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}")
 HANDLE_RE = re.compile(
     r"(?<![\w@./:-])(?=[A-Za-z0-9._]*(?:_|[a-z]{2}\.[a-z]{2}))[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)+(?![\w@])"
 )
-#: Letters and digits (sarah59): a handle only near a word that announces one.
-DIGIT_HANDLE_RE = re.compile(r"(?<![\w@./:-])(?=[A-Za-z]*\d)(?=\w*[a-z])[A-Za-z][A-Za-z0-9]{3,29}(?![\w@])")
+#: Letters with digits or an inner capital (sarah59, xXdarkXx): a handle only near a word that announces one.
+CONTEXT_HANDLE_RE = re.compile(
+    r"(?<![\w@./:-])(?=[A-Za-z0-9]*(?:[A-Za-z][0-9]|[0-9][A-Za-z]|[a-z][A-Z]))(?=\w*[a-z])"
+    r"[A-Za-z][A-Za-z0-9]{3,29}(?![\w@])"
+)
 HANDLE_CONTEXT_RE = re.compile(r"\b(?:" + "|".join(HANDLE_CONTEXT) + r")\b")
 TRAILING_PUNCTUATION = ".,;:!?)»\"'’"
