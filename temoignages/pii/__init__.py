@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from . import patterns as p
 from .wordlists import (
     AMBIGUOUS_FIRST_NAMES,
+    CASE_SENSITIVE_ORGANISATIONS,
     FIRST_NAMES,
     NOT_NAMES,
     ORGANISATIONS,
@@ -57,13 +58,14 @@ class _Lists:
     lower_first_names: frozenset[str]
     places: re.Pattern | None
     organisations: re.Pattern | None
+    everyday_word_organisations: re.Pattern | None
 
 
-def _alternation(words) -> re.Pattern | None:
+def _alternation(words, flags=0) -> re.Pattern | None:
     words = sorted({w for w in words if w}, key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", flags)
 
 
 @lru_cache(maxsize=8)
@@ -73,7 +75,10 @@ def _compile_lists(first_names: tuple, places: tuple, organisations: tuple) -> _
         first_names=frozenset(first_names),
         lower_first_names=frozenset(n for n in lower - AMBIGUOUS_FIRST_NAMES if len(n) >= 4),
         places=_alternation(places),
-        organisations=_alternation([*organisations, *(o.upper() for o in organisations)]),
+        organisations=_alternation([o for o in organisations if o not in CASE_SENSITIVE_ORGANISATIONS], re.I),
+        everyday_word_organisations=_alternation(
+            [*(o for o in organisations if o in CASE_SENSITIVE_ORGANISATIONS), *map(str.upper, CASE_SENSITIVE_ORGANISATIONS)]
+        ),
     )
 
 
@@ -201,8 +206,8 @@ def _institution_spans(text: str, lists: _Lists):
         first = match.group("name").split()[0]
         if not (_is_stop(first) or _is_first_name(first, lists)):
             yield match.start("name"), match.end("name"), "institution"
-    if lists.organisations:
-        for match in lists.organisations.finditer(text):
+    for regex in (lists.organisations, lists.everyday_word_organisations):
+        for match in regex.finditer(text) if regex else ():
             yield match.start(), match.end(), "institution"
 
 

@@ -57,7 +57,7 @@ NOT_SURNAMES = {
 INSTITUTION_RE = re.compile(
     rf"(?<![\w-])(?:{_either_case(INSTITUTION_TYPES)})(?:\s+(?:{'|'.join(INSTITUTION_QUALIFIERS)}))*"
     rf"(?:\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,3}})"
-    rf"|(?:\s+(?:de\s+|des\s+|du\s+|d['’])[{LOWER}]+)?\s+(?:de\s+|d['’])(?P<town>{CAPWORD}))"
+    rf"|(?:\s+(?:de\s+|des\s+|du\s+|d['’])[{LOWER}]+)?\s+(?:de\s+|du\s+|des\s+|d['’])(?P<town>{CAPWORD}))"
 )
 #: « chez Leroy Merlin »: a business named after someone is found even when not listed.
 AT_BUSINESS_RE = re.compile(rf"(?<!\w)[Cc]hez\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})")
@@ -67,8 +67,9 @@ PLACE_AFTER_PREPOSITION_RE = re.compile(
     rf"(?P<town>(?:(?:Saint|Sainte|Le|La|Les|Mont|Port|Pont)\s+)?{CAPWORD})"
 )
 ADDRESS_RE = re.compile(
-    rf"(?<![\w-])(?:\d{{1,4}}\s*(?:bis|ter)?,?\s+)?(?:{_either_case(STREET_TYPES)})\s+"
-    rf"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|l['’]|la|le|les|aux)\s*)?{NAMEWORD}(?:[\s-]+{NAMEWORD})*"
+    rf"(?<![\w-])(?:\d{{1,4}}\s*(?:bis|ter)?\s+)?(?:{_either_case(STREET_TYPES)})\s+"
+    rf"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|l['’]|la|le|les|aux)\s*)?{NAMEWORD}"
+    rf"(?:[\s-]+(?:(?:de|du|d['’])\s*)?{NAMEWORD})*"
 )
 POSTCODE_RE = re.compile(
     r"(?<![\d.,])(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?!\d)"

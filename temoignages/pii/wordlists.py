@@ -80,7 +80,11 @@ ORGANISATIONS = [
     "Auchan", "Carrefour", "Leclerc", "Lidl", "Aldi", "Intermarché", "Decathlon", "Ikea", "Amazon", "McDonald's",
     "McDo", "Burger King", "KFC", "SNCF", "RATP", "La Poste", "Orange", "Free", "Bouygues", "SFR", "EDF", "Engie",
     "Pôle emploi", "France Travail", "CAF", "Crous", "Fnac", "Darty", "Renault", "Stellantis", "Total",
+    "Crédit Agricole", "Crédit Mutuel", "Société Générale", "BNP Paribas", "LCL", "Caisse d'Épargne",
+    "Banque Postale", "Leroy Merlin", "Castorama", "Kiabi", "Action", "Norauto", "Transdev", "Keolis",
 ]
+#: Organisations whose name is also an everyday word: found only with their own capitals.
+CASE_SENSITIVE_ORGANISATIONS = {"Carrefour", "Orange", "Free", "Total", "La Poste", "Action"}
 
 #: Apps, platforms and brands everyone uses: naming them identifies nobody.
 PLATFORMS = _words(
@@ -115,6 +119,8 @@ NOT_NAMES = {
         "Technologie Techno Latin Économie Sport Master Licence Bac Brevet Seconde Première Terminale "
         "Sixième Cinquième Quatrième Troisième Doctorat Prépa "
         "France Europe Belgique Afrique Bretagne Normandie Alsace Picardie Hauts-de-France Île-de-France "
+        "Président Présidente Ministre Préfet Maire Directeur Directrice Proviseur Principal Principale Juge "
+        "Procureur Procureure Défenseur Inspecteur Inspectrice Recteur Rectrice "
         "État Police Justice République Gendarmerie Urgences Samu Éducation Nationale "
         "I You He She We They It My The A An And But Then When After Before Now Today Yesterday Every "
         "Nobody Someone Everyone Nothing Yes No Thanks Hello"
