@@ -316,8 +316,10 @@ CORPUS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Merci à l'association qui m'a accompagnée pendant le procès.", []),
 ]
 
-#: Written after the detector and committed before it ever ran on them: the detector is not
-#: tuned on these, so their scores say how it does on sentences it has not seen.
+#: Written after the detector and committed before it ever ran on them. First run: recall 0.97,
+#: precision 0.98 overall (« chez Leroy Merlin » taken for a name, the handle « xXdarkXx »
+#: missed); both were then fixed by general rules (businesses after « chez », handles with an
+#: inner capital near « pseudo »), so these sentences are no longer unseen.
 HELD_OUT: list[tuple[str, list[tuple[str, str]]]] = [
     ("Mon prof de techno, M. Lefort, me mettait des mauvaises notes exprès.", [("name", "M. Lefort")]),
     (
