@@ -88,3 +88,23 @@ def test_hostile_text_takes_no_more_time_than_a_story(text):
         detect_personal_data(text)
         timings.append(time.perf_counter() - started)
     assert min(timings) < 0.1, timings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname no list knows, opening the sentence as the subject of a verb.
+        ("Dupont m'a coincée dans le couloir.", [("name", "Dupont")]),
+        ("Lefèvre ne m'a jamais parlé.", [("name", "Lefèvre")]),
+        # Words that open sentences in the same way are not names.
+        ("Chacun a sa version. Tout a commencé là. Personne n'a rien dit.", []),
+        # A shouted first name.
+        ("J'AI DIT NON À KEVIN.", [("name", "KEVIN")]),
+        # A station named after its town.
+        ("Il bosse à la SNCF, gare Lille-Flandres.", [("institution", "SNCF"), ("place", "Lille-Flandres")]),
+        # An organisation written in another case, unless its name is an everyday word.
+        ("Le Pôle Emploi m'a radiée. Au carrefour, une action de la poste.", [("institution", "Pôle Emploi")]),
+    ],
+)
+def test_names_places_and_organisations_beyond_the_lists(text, expected):
+    assert [(d.kind, d.text) for d in detect_personal_data(text)] == expected

@@ -159,7 +159,9 @@ def _name_spans(text: str, lists: _Lists):
         if run:
             yield from _names_in_run(text, run, lists)
             run = []
-        if word in lists.lower_first_names and not _part_of_handle(text, start, end):
+        if (word in lists.lower_first_names or (word.isupper() and word.capitalize() in lists.first_names)) and (
+            not _part_of_handle(text, start, end)
+        ):
             yield start, end, "name"
     if run:
         yield from _names_in_run(text, run, lists)
@@ -177,8 +179,10 @@ def _names_in_run(text: str, run, lists: _Lists):
     parts.append(current)
     for part in parts:
         if part and _at_sentence_start(text, part[0][0]) and not _is_first_name(part[0][2], lists):
-            # A sentence's first word is capitalised anyway; an initial before a name is kept.
-            if not (part[0][1] - part[0][0] == 2 and len(part) > 1):
+            # A sentence's first word is capitalised anyway; an initial before a name is kept,
+            # and so is a lone word that is the subject of a verb (« Dupont m'a dit »).
+            initial_first = part[0][1] - part[0][0] == 2 and len(part) > 1
+            if not (initial_first or (len(part) == 1 and p.SUBJECT_OF_VERB_RE.match(text, part[0][1]))):
                 part = part[1:]
         while part and part[0][2].isupper() and len(part[0][2]) == 1 and len(part) == 1:
             part = part[1:]

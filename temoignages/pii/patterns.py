@@ -30,6 +30,12 @@ def _either_case(words: list[str]) -> str:
 TOKEN_RE = re.compile(rf"[{UPPER}{LOWER}]+(?:['’-][{UPPER}{LOWER}]+)*")
 ELISION_RE = re.compile(r"(?:[A-Za-z]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]")
 WORD_BEFORE_DOT_RE = re.compile(rf"[{UPPER}{LOWER}]+$")
+#: « Dupont m'a dit »: a capitalised word that opens a sentence and is the subject of a verb
+#: is someone, even when no list knows the name.
+SUBJECT_OF_VERB_RE = re.compile(
+    r"\s+(?:ne\s+|n['’])?(?:m['’]|t['’]|l['’]|s['’]|me\s+|te\s+|se\s+|nous\s+|vous\s+|lui\s+|leur\s+)?"
+    r"(?:a|avait|aura|était|est|disait|faisait|venait|allait|voulait)\b"
+)
 #: Between a sentence end and its first word.
 OPENING = " \t\u00a0\u202f'‘(["
 SENTENCE_END = ".!?…\n:«\"“—–-"
@@ -63,7 +69,7 @@ INSTITUTION_RE = re.compile(
 AT_BUSINESS_RE = re.compile(rf"(?<!\w)[Cc]hez\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})")
 #: A town not in the list, after « à », « de », « depuis », « sur », « vers » (« j'habite à Carvin »).
 PLACE_AFTER_PREPOSITION_RE = re.compile(
-    rf"(?:(?<![\w'’])(?:à|À|a|de|depuis|sur|vers)\s+|(?<!\w)[dD]['’])"
+    rf"(?:(?<![\w'’])(?:à|À|a|de|depuis|sur|vers|gare|quartier|station|métro)\s+|(?<!\w)[dD]['’])"
     rf"(?P<town>(?:(?:Saint|Sainte|Le|La|Les|Mont|Port|Pont)\s+)?{CAPWORD})"
 )
 ADDRESS_RE = re.compile(
