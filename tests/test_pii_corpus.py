@@ -16,12 +16,12 @@ import pytest
 from temoignages.pii import KINDS, detect_personal_data
 from tests.data.pii_corpus import CORPUS, HELD_OUT
 
-#: What the detector reaches honestly on the corpus, with a small margin; the issue asks for
-#: a recall of at least 0.9 on names.
-MIN_RECALL = {"name": 0.9, "overall": 0.9}
-MIN_PRECISION = {"overall": 0.8}
-#: On the held-out sentences the detector was never tuned on.
-MIN_HELD_OUT = {"recall": 0.8, "precision": 0.8}
+#: The detector reaches 1.00 on the corpus it was built against; these floors leave room for a
+#: few misses and stay above what the review screen needs (recall on names at least 0.9).
+MIN_RECALL = {"name": 0.95, "overall": 0.95}
+MIN_PRECISION = {"name": 0.9, "overall": 0.95}
+#: The held-out sentences scored 0.97 recall and 0.98 precision on their first run.
+MIN_HELD_OUT = {"recall": 0.9, "precision": 0.9}
 
 
 def _score(corpus):
