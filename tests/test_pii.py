@@ -103,7 +103,9 @@ def test_hostile_text_takes_no_more_time_than_a_story(text):
         # A station named after its town.
         ("Il bosse à la SNCF, gare Lille-Flandres.", [("institution", "SNCF"), ("place", "Lille-Flandres")]),
         # An organisation written in another case, unless its name is an everyday word.
-        ("Le Pôle Emploi m'a radiée. Au carrefour, une action de la poste.", [("institution", "Pôle Emploi")]),
+        ("Le Pôle Emploi m'a radiée. Au carrefour, un colis de la poste.", [("institution", "Pôle Emploi")]),
+        # Lower-case first names that are everyday words stay words.
+        ("on a mis une charlotte et on a planté un olivier avec enzo", [("name", "enzo")]),
     ],
 )
 def test_names_places_and_organisations_beyond_the_lists(text, expected):

@@ -77,7 +77,8 @@ def _compile_lists(first_names: tuple, places: tuple, organisations: tuple) -> _
         places=_alternation(places),
         organisations=_alternation([o for o in organisations if o not in CASE_SENSITIVE_ORGANISATIONS], re.I),
         everyday_word_organisations=_alternation(
-            [*(o for o in organisations if o in CASE_SENSITIVE_ORGANISATIONS), *map(str.upper, CASE_SENSITIVE_ORGANISATIONS)]
+            [o for o in organisations if o in CASE_SENSITIVE_ORGANISATIONS]
+            + [o.upper() for o in CASE_SENSITIVE_ORGANISATIONS]
         ),
     )
 
@@ -239,7 +240,8 @@ def _online_spans(text: str):
                 end -= 1
             yield match.start(), end, "url"
     for match in p.CONTEXT_HANDLE_RE.finditer(text):
-        if not _is_stop(match.group(0)) and p.HANDLE_CONTEXT_RE.search(text[max(0, match.start() - 40) : match.start()].lower()):
+        announced = p.HANDLE_CONTEXT_RE.search(text[max(0, match.start() - 40) : match.start()].lower())
+        if announced and not _is_stop(match.group(0)):
             yield match.start(), match.end(), "url"
 
 

@@ -59,7 +59,7 @@ AMBIGUOUS_FIRST_NAMES = set(
         "rose pierre jean claire marine aurore ambre olive prune victoire céleste capucine romain clément "
         "martin pascal maxime max constant aimé désiré ange eden flore lou rosa sacha noé marc "
         "guy gilles colin jade lily eve ève dominique gabin robin jordan tom justin noa luna alma "
-        "esther mila nora rené"
+        "esther mila nora rené olivier benjamin charlotte clémentine richard oscar"
     )
 )
 
@@ -81,10 +81,10 @@ ORGANISATIONS = [
     "McDo", "Burger King", "KFC", "SNCF", "RATP", "La Poste", "Orange", "Free", "Bouygues", "SFR", "EDF", "Engie",
     "Pôle emploi", "France Travail", "CAF", "Crous", "Fnac", "Darty", "Renault", "Stellantis", "Total",
     "Crédit Agricole", "Crédit Mutuel", "Société Générale", "BNP Paribas", "LCL", "Caisse d'Épargne",
-    "Banque Postale", "Leroy Merlin", "Castorama", "Kiabi", "Action", "Norauto", "Transdev", "Keolis",
+    "Banque Postale", "Leroy Merlin", "Castorama", "Kiabi", "Norauto", "Transdev", "Keolis",
 ]
 #: Organisations whose name is also an everyday word: found only with their own capitals.
-CASE_SENSITIVE_ORGANISATIONS = {"Carrefour", "Orange", "Free", "Total", "La Poste", "Action"}
+CASE_SENSITIVE_ORGANISATIONS = {"Carrefour", "Orange", "Free", "Total", "La Poste"}
 
 #: Apps, platforms and brands everyone uses: naming them identifies nobody.
 PLATFORMS = _words(
