@@ -432,7 +432,8 @@ HELD_OUT: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 #: A second unseen set in the style of real submissions (no accents, text-speak, addresses with
-#: commas, businesses and names no list holds), committed before the detector ran on it.
+#: commas, businesses and names no list holds), committed before the detector ran on it. First
+#: run: recall 0.83, precision 0.88 overall, names 0.94 / 0.85 (kind and span exact).
 HELD_OUT_SECOND: list[tuple[str, list[tuple[str, str]]]] = [
     ("slt jsp si c le bon endroit mais depuis la 5e un gars qui sapelle ethan me frappe a la recre", [("name", "ethan")]),
     (
