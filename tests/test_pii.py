@@ -104,6 +104,20 @@ def test_hostile_text_takes_no_more_time_than_a_story(text):
         ("Il bosse à la SNCF, gare Lille-Flandres.", [("institution", "SNCF"), ("place", "Lille-Flandres")]),
         # An organisation written in another case, unless its name is an everyday word.
         ("Le Pôle Emploi m'a radiée. Au carrefour, un colis de la poste.", [("institution", "Pôle Emploi")]),
+        # A name set apart by an apposition; an adverb in the same place is not one.
+        ("Priscillia, ma N+1, criait. Honnêtement, la suite fut pire.", [("name", "Priscillia")]),
+        # A business named by its town, a venue, an address whose number has a comma.
+        (
+            "Au Quick de Liévin, puis à la piscine Marx-Dormoy, 8, rue Pasteur.",
+            [
+                ("institution", "Quick"),
+                ("place", "Liévin"),
+                ("institution", "piscine Marx-Dormoy"),
+                ("place", "8, rue Pasteur"),
+            ],
+        ),
+        # A town after a verb that takes one, and capitalised institutions that name nothing.
+        ("J'ai quitté Wattrelos. Le Tribunal a jugé, le Collège de France aussi.", [("place", "Wattrelos")]),
         # Lower-case first names that are everyday words stay words.
         ("on a mis une charlotte et on a planté un olivier avec enzo", [("name", "enzo")]),
     ],

@@ -183,12 +183,19 @@ def _names_in_run(text: str, run, lists: _Lists):
             # A sentence's first word is capitalised anyway; an initial before a name is kept,
             # and so is a lone word that is the subject of a verb (« Dupont m'a dit »).
             initial_first = part[0][1] - part[0][0] == 2 and len(part) > 1
-            if not (initial_first or (len(part) == 1 and p.SUBJECT_OF_VERB_RE.match(text, part[0][1]))):
+            if not (initial_first or (len(part) == 1 and _introduced_as_someone(text, part[0]))):
                 part = part[1:]
         while part and part[0][2].isupper() and len(part[0][2]) == 1 and len(part) == 1:
             part = part[1:]
         if part:
             yield part[0][0], part[-1][1], "name"
+
+
+def _introduced_as_someone(text: str, token) -> bool:
+    """« Dupont m'a dit », « Ludivine, ma collègue, … »: the word is the subject or has an apposition."""
+    if p.SUBJECT_OF_VERB_RE.match(text, token[1]):
+        return True
+    return not token[2].endswith("ment") and bool(p.APPOSITION_RE.match(text, token[1]))
 
 
 def _title_spans(text: str):
@@ -207,6 +214,10 @@ def _institution_spans(text: str, lists: _Lists):
     for match in p.INSTITUTION_RE.finditer(text):
         if not _is_stop(match.group("name") or match.group("town")):
             yield match.start(), match.end(), "institution"
+    for match in p.BUSINESS_OF_TOWN_RE.finditer(text):
+        name = match.group("name")
+        if not (_is_stop(name) or _is_first_name(name, lists) or _is_stop(match.group("town"))):
+            yield match.start("name"), match.end("name"), "institution"
     for match in p.AT_BUSINESS_RE.finditer(text):
         first = match.group("name").split()[0]
         if not (_is_stop(first) or _is_first_name(first, lists)):

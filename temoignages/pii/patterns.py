@@ -67,13 +67,19 @@ INSTITUTION_RE = re.compile(
 )
 #: « chez Leroy Merlin »: a business named after someone is found even when not listed.
 AT_BUSINESS_RE = re.compile(rf"(?<!\w)[Cc]hez\s+(?P<name>{NAMEWORD}(?:\s+{NAMEWORD}){{0,2}})")
+#: « au Quick de Liévin »: a capitalised word between an article and « de <town> » is a business.
+BUSINESS_OF_TOWN_RE = re.compile(
+    rf"(?<!\w)(?:[Aa]u|[Dd]u|[Ll]e|[Cc]hez)\s+(?P<name>{CAPWORD})\s+(?:de\s+|d['’])(?P<town>{CAPWORD})"
+)
+#: « Ludivine, ma collègue »: a word opening a sentence and set apart by an apposition is someone.
+APPOSITION_RE = re.compile(r",\s+(?:ma|mon|mes|notre|nos|son|sa|ses|leur|le|la|l['’]|un|une|cet|cette)\b")
 #: A town not in the list, after « à », « de », « depuis », « sur », « vers » (« j'habite à Carvin »).
 PLACE_AFTER_PREPOSITION_RE = re.compile(
-    rf"(?:(?<![\w'’])(?:à|À|a|de|depuis|sur|vers|gare|quartier|station|métro)\s+|(?<!\w)[dD]['’])"
+    rf"(?:(?<![\w'’])(?:à|À|a|de|depuis|sur|vers|gare|quartier|station|métro|quitté|quitter|habite|habitait|habitais)\s+|(?<!\w)[dD]['’])"
     rf"(?P<town>(?:(?:Saint|Sainte|Le|La|Les|Mont|Port|Pont)\s+)?{CAPWORD})"
 )
 ADDRESS_RE = re.compile(
-    rf"(?<![\w-])(?:\d{{1,4}}\s*(?:bis|ter)?\s+)?(?:{_either_case(STREET_TYPES)})\s+"
+    rf"(?<![\w-])(?:\d{{1,4}}\s*(?:bis|ter)?\s+|\d{{1,3}}\s*(?:bis|ter)?,\s*)?(?:{_either_case(STREET_TYPES)})\s+"
     rf"(?:(?:de\s+la|de\s+l['’]|des|du|de|d['’]|l['’]|la|le|les|aux)\s*)?{NAMEWORD}"
     rf"(?:[\s-]+(?:(?:de|du|d['’])\s*)?{NAMEWORD})*"
 )

@@ -33,7 +33,12 @@ FIRST_NAMES = _words(
     "Nadine Naïma Nathalie Nina Noémie Nora Nour Océane Odette Olivia Ophélie Pascale Pauline Perrine "
     "Rachel Rania Rebecca Romane Rosa Rose Sabrina Salomé Samia Sandra Sandrine Sara Sarah Séverine Sofia "
     "Solène Sonia Sophie Stéphanie Suzanne Sylvie Tiphaine Valentine Valérie Vanessa Véronique Victoria "
-    "Virginie Yasmine Yasmina Yvette Yvonne Zélie Zoé Zoe Zohra "
+    "Virginie Yasmine Yasmina Yvette Yvonne Zélie Zoé Zoe Zohra Ludivine Mélodie Cindy Audrey Émeline "
+    "Emeline Gwendoline Jessy Priscilla Magali Nelly Sabine Sylviane Fabienne Ghislaine Josette Colette "
+    "Danièle Évelyne Huguette Lucienne Nicole Paulette Solange Jocelyne Murielle Muriel Agathe Albane "
+    "Alizée Aurélia Bérengère Blandine Constance Éloïse Eugénie Garance Hortense Inaya Jeanne Joy "
+    "Kimberley Léana Lilia Lou-Anne Louisa Maïwenn Maëline Mathilda Méline Naomi Nayla Soline Thaïs "
+    "Ambre Anouk Elina Emy Imane Jasmine Jeanne Lucille Marwa Myriam Norah Sakina Selma Shaïna Wassila "
     # boys
     "Aaron Abdel Abdoulaye Adam Adrien Ahmed Alain Alban Albert Alexandre Alexis Ali Amine Amir Anas André "
     "Antoine Antonin Anthony Armand Arnaud Arthur Augustin Axel Aymeric Ayoub Bastien Baptiste Benjamin "
@@ -50,7 +55,11 @@ FIRST_NAMES = _words(
     "Quentin Rachid Raphaël Raymond Rayan Rémi Rémy Renaud René Richard Robert Robin Roger Romain Romuald "
     "Ruben Ryan Sacha Saïd Salim Samir Samuel Sébastien Serge Simon Soufiane Stéphane Steve Sylvain "
     "Sofiane Téo Théo Théodore Thibault Thibaut Thierry Thomas Timéo Timothée Tom Tony Tristan Valentin "
-    "Victor Vincent Virgile Walid Willy Xavier Yanis Yannick Yann Yassine Younes Youssef Yves Zakaria Ziad"
+    "Victor Vincent Virgile Walid Willy Xavier Yanis Yannick Yann Yassine Younes Youssef Yves Zakaria Ziad "
+    "Jean-Marc Régis Ludovic Jordy Mickaël Michael Johnny Jimmy Kévin Dorian Mattéo Matteo Nael Naël "
+    "Sohan Kaïs Ayden Eden Marceau Aurélien Benoit Bastian Christopher Dimitri Fabio Gaëtan Hervé Jacky "
+    "Jean-Claude Jean-François Jean-Luc Jean-Michel Jean-Paul Jean-Philippe José Jules Lenny Loris "
+    "Lounis Marvin Maël Mael Nathanaël Noham Rayane Sami Sofian Thiago Tiago Ugo Wassim Yohan Yoann"
 )
 
 #: First names that are also common lower-case French words: found only when capitalised.
@@ -123,7 +132,9 @@ NOT_NAMES = {
         "Sixième Cinquième Quatrième Troisième Doctorat Prépa "
         "France Europe Belgique Afrique Bretagne Normandie Alsace Picardie Hauts-de-France Île-de-France "
         "Président Présidente Ministre Préfet Maire Directeur Directrice Proviseur Principal Principale Juge "
-        "Procureur Procureure Défenseur Inspecteur Inspectrice Recteur Rectrice "
+        "Procureur Procureure Défenseur Inspecteur Inspectrice Recteur Rectrice Général Générale Maréchal "
+        "Tribunal Conseil Cour Préfecture Commissariat Rectorat Collège Lycée École Université Faculté "
+        "Mairie Hôpital Clinique Résultat Conclusion Moralité "
         "État Police Justice République Gendarmerie Urgences Samu Éducation Nationale "
         "I You He She We They It My The A An And But Then When After Before Now Today Yesterday Every "
         "Nobody Someone Everyone Nothing Yes No Thanks Hello"
@@ -139,6 +150,7 @@ INSTITUTION_TYPES = _words(
     "collège college lycée lycee école ecole université universite IUT fac faculté CFA institut internat "
     "conservatoire académie crèche maternelle entreprise société magasin agence usine clinique hôpital "
     "hopital mairie club association cabinet restaurant boulangerie pharmacie supermarché hypermarché "
+    "piscine gymnase stade médiathèque bibliothèque cinéma théâtre MJC "
     "EHPAD Ehpad foyer"
 )
 #: Words between the type and the name: « école primaire Jules Ferry », « lycée professionnel X ».
