@@ -152,7 +152,7 @@ def _name_spans(text: str, lists: _Lists):
         if word[0].isupper() and (initial or not word.isupper()):
             if _part_of_handle(text, start, end):
                 continue
-            if run and text[run[-1][1] : start] != " ":
+            if run and text[run[-1][1] : start] not in (" ", "\u00a0"):
                 yield from _names_in_run(text, run, lists)
                 run = []
             run.append(token)
