@@ -61,6 +61,7 @@ def test_the_command_prints_a_count_for_every_kind(db):
         "overdue testimonies reported to the moderators",
         "published testimonies' e-mails and original texts erased",
         "old testimony revisions deleted",
+        "messages with testimonies' authors erased",
         "contact messages erased",
         "search terms erased",
         "finished e-mail tasks deleted",
