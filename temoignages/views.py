@@ -178,7 +178,7 @@ def _answer(submission, action: str, extra: dict) -> int:
             return 400
         author_messages.answer(submission, answer_form.cleaned_data["answer"])
     except author_messages.MessageRefused as refused:
-        answer_form.add_error(None, refused.message)
+        extra["refused"] = refused.message
         return 409
     extra["sent"] = "answer"
     extra["answer_form"] = AuthorAnswerForm()  # sent: an empty box for a next message

@@ -324,7 +324,7 @@ def test_bad_input_gives_french_errors_and_keeps_the_text(section, moderator_cli
     moderator_client.post(ask_url(submission), {"body": "Une précision ?"})
     empty = status(form_page, code=code, action="answer", **{"reponse-answer": "   "})
     assert empty.status_code == 400
-    assert "Écrivez votre réponse avant de l'envoyer." in text(empty)
+    assert "Écrivez votre réponse avant de l&#x27;envoyer." in text(empty)
 
     too_long = "x" * (author_messages.ANSWER_MAX_LENGTH + 1)
     long_response = status(form_page, code=code, action="answer", **{"reponse-answer": too_long})
@@ -343,8 +343,10 @@ def test_bad_input_gives_french_errors_and_keeps_the_text(section, moderator_cli
         assert status(form_page, **odd).status_code < 500
 
     blank_question = moderator_client.post(ask_url(submission), {"body": " "}, follow=True)
-    assert "Écrivez la question avant de l'envoyer." in text(blank_question)
-    assert moderator_client.post(ask_url(999999), {"body": "Une question ?"}).status_code == 404
+    assert "Écrivez la question avant de l&#x27;envoyer." in text(blank_question)
+    # An unknown record: the admin's 404 (redirected to the language-prefixed not-found page).
+    unknown = moderator_client.post("/admin/temoignages/messages/999999/demander/", {"body": "Une question ?"}, follow=True)
+    assert unknown.status_code == 404
     long_question = moderator_client.post(ask_url(submission), {"body": "q" * 2001}, follow=True)
     assert "La question est trop longue" in text(long_question)
     assert AuthorMessage.objects.count() == 1
