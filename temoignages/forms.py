@@ -214,7 +214,7 @@ class AuthorAnswerForm(forms.Form):
         ) % {"limit": ANSWER_MAX_LENGTH}
 
     answer = forms.CharField(
-        label=_("Votre réponse"),
+        label=_("Répondre à l'équipe de modération"),
         max_length=ANSWER_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={

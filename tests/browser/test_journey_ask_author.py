@@ -51,7 +51,7 @@ def test_a_question_to_the_author_and_the_answer(site, chromium, moderator, sett
         with author.expect_navigation():
             author.get_by_role("button", name="Voir le statut").click()
         conversation = author.locator(".author-conversation")
-        expect(conversation.get_by_role("heading", name="Messages de l'équipe de modération")).to_be_visible()
+        expect(conversation.get_by_role("heading", name="Vos échanges avec l'équipe de modération")).to_be_visible()
         expect(conversation).to_contain_text(QUESTION)
         assert no_horizontal_scroll(author)
         assert code not in author.url and code.replace("-", "") not in author.url
@@ -62,7 +62,7 @@ def test_a_question_to_the_author_and_the_answer(site, chromium, moderator, sett
         expect(author.locator(".error-summary")).to_contain_text("Écrivez votre réponse avant de l'envoyer.")
         assert not AuthorMessage.objects.from_author().exists()
 
-        author.get_by_label("Votre réponse").fill(ANSWER)
+        author.get_by_label("Répondre à l'équipe de modération").fill(ANSWER)
         with author.expect_navigation():
             author.get_by_role("button", name="Envoyer ma réponse").click()
         expect(author.locator(".author-conversation__sent")).to_contain_text("Votre réponse est envoyée")
