@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
 
@@ -33,6 +34,8 @@ def _refused(request):
     return permission_denied(request, PermissionDenied())
 
 
+# An error report shows « ******** » for the question, like for the author's answer on the status page.
+@sensitive_post_parameters()
 @require_POST
 def ask(request, submission_pk: int):
     if not is_moderator(request.user):
