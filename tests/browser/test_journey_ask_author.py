@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.axe import axe_violations, describe
 from tests.browser.conftest import new_page
 from tests.browser.test_journey_moderator import log_in, moderator, submit_testimony  # noqa: F401 - fixture
 
@@ -75,6 +76,19 @@ def test_a_question_to_the_author_and_the_answer(site, chromium, moderator, sett
         expect(panel).to_contain_text(ANSWER)
         expect(panel.locator(".author-messages__item--author")).to_contain_text("Nouveau")
         expect(panel).to_contain_text("lu le")  # the author read the question
+
+        # The conversation as the author sees it, checked by axe at phone width.
+        checked = new_page(chromium, "phone", bypass_csp=True)
+        try:
+            checked.goto(site.url + "/fr/temoignages/temoigner/suivi/")
+            checked.get_by_label("Votre code de suivi").fill(code)
+            with checked.expect_navigation():
+                checked.get_by_role("button", name="Voir le statut").click()
+            expect(checked.locator(".author-conversation")).to_contain_text(ANSWER)
+            violations = axe_violations(checked)
+            assert violations == [], describe("status page with messages", violations)
+        finally:
+            checked.context.close()
     finally:
         author.context.close()
         desk.context.close()
