@@ -84,7 +84,9 @@ def retention_schedule() -> list[RetentionGroup]:
                     moderators,
                 ),
                 RetentionRow(
-                    _("Messages échangés avec l'équipe de modération : ses questions, la version relue proposée, vos réponses"),
+                    _(
+                        "Messages échangés avec l'équipe de modération : ses questions, la version relue proposée, vos réponses"
+                    ),
                     _(
                         "Effacés avec le témoignage (retrait, effacement), et au plus tard %(days)s après la décision "
                         "de l'équipe de modération."

@@ -61,6 +61,7 @@ def propose(request, submission_pk: int):
         messages.error(request, refused.message)
     else:
         messages.success(
-            request, _("Version relue envoyée. L'auteur ou l'autrice pourra l'accepter ou répondre sur la page de suivi.")
+            request,
+            _("Version relue envoyée. L'auteur ou l'autrice pourra l'accepter ou répondre sur la page de suivi."),
         )
     return redirect(_back(request, submission))

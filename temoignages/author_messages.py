@@ -127,7 +127,9 @@ def answer(submission: TestimonySubmission, body: str) -> AuthorMessage:
         body,
         ANSWER_MAX_LENGTH,
         _("Écrivez votre réponse avant de l'envoyer."),
-        _("Votre réponse est trop longue : %(limit)s caractères au plus (elle en compte %(length)s). Raccourcissez-la."),
+        _(
+            "Votre réponse est trop longue : %(limit)s caractères au plus (elle en compte %(length)s). Raccourcissez-la."
+        ),
     )
     with transaction.atomic():
         locked = _locked_pending(submission)

@@ -181,7 +181,9 @@ def test_dates_are_shown_in_paris_time(section, moderator_client):
 
 def test_the_redacted_version_is_shown_in_full_and_accepted(section, moderator_client):
     _, form_page = section
-    submission, code = send_testimony(form_page, story="Le professeur Dupont au lycée Jean Moulin m'humiliait chaque jour.")
+    submission, code = send_testimony(
+        form_page, story="Le professeur Dupont au lycée Jean Moulin m'humiliait chaque jour."
+    )
     draft = submission.page.get_latest_revision_as_object()
     redacted = f"Un professeur de mon lycée m'humiliait chaque jour. {token()}"
     draft.story = redacted
@@ -345,7 +347,9 @@ def test_bad_input_gives_french_errors_and_keeps_the_text(section, moderator_cli
     blank_question = moderator_client.post(ask_url(submission), {"body": " "}, follow=True)
     assert "Écrivez la question avant de l&#x27;envoyer." in text(blank_question)
     # An unknown record: the admin's 404 (redirected to the language-prefixed not-found page).
-    unknown = moderator_client.post("/admin/temoignages/messages/999999/demander/", {"body": "Une question ?"}, follow=True)
+    unknown = moderator_client.post(
+        "/admin/temoignages/messages/999999/demander/", {"body": "Une question ?"}, follow=True
+    )
     assert unknown.status_code == 404
     long_question = moderator_client.post(ask_url(submission), {"body": "q" * 2001}, follow=True)
     assert "La question est trop longue" in text(long_question)

@@ -190,7 +190,11 @@ def author_message_notice(message_id: int) -> EmailMultiAlternatives | None:
             "Si vous n'avez pas envoyé de témoignage, ignorez ce message."
         ) % {"url": url}
     return EmailMultiAlternatives(
-        subject, body, settings.DEFAULT_FROM_EMAIL, [submission.contact_email], headers={"Auto-Submitted": "auto-generated"}
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [submission.contact_email],
+        headers={"Auto-Submitted": "auto-generated"},
     )
 
 
@@ -218,9 +222,12 @@ def author_answered(message_id: int, recipient_id: int) -> EmailMultiAlternative
         else:
             subject = _("Témoignage reçu n° %(number)s : l'auteur ou l'autrice a répondu") % {"number": number}
             first = _("L'auteur ou l'autrice du témoignage reçu n° %(number)s a répondu à l'équipe de modération.")
-        body = (first % {"number": number}) + "\n\n" + _("Lire la conversation : %(url)s") % {
-            "url": settings.WAGTAILADMIN_BASE_URL + review_url(message.submission)
-        }
+        body = (
+            (first % {"number": number})
+            + "\n\n"
+            + _("Lire la conversation : %(url)s")
+            % {"url": settings.WAGTAILADMIN_BASE_URL + review_url(message.submission)}
+        )
     return EmailMultiAlternatives(
         subject, body, _from_address(), [recipient.email], headers={"Auto-Submitted": "auto-generated"}
     )

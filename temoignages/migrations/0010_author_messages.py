@@ -7,31 +7,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('temoignages', '0009_encrypt_testimony_pages'),
+        ("temoignages", "0009_encrypt_testimony_pages"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuthorMessage',
+            name="AuthorMessage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('direction', models.CharField(choices=[('moderators', "De l'équipe de modération"), ('author', "De l'auteur ou l'autrice")], editable=False, max_length=20, verbose_name='sens')),
-                ('kind', models.CharField(choices=[('question', "Question de l'équipe de modération"), ('redaction', 'Version relue proposée'), ('answer', "Réponse de l'auteur ou l'autrice"), ('accepted', 'Version relue acceptée')], max_length=20, verbose_name='type de message')),
-                ('headline', site_parlons.encryption.EncryptedTextField(blank=True, max_length=120, verbose_name='titre proposé')),
-                ('body', site_parlons.encryption.EncryptedTextField(blank=True, verbose_name='texte')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='envoyé le')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='lu le')),
-                ('moderator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modérateur ou modératrice')),
-                ('reply_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replies', to='temoignages.authormessage', verbose_name='en réponse à')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='author_messages', to='temoignages.testimonysubmission', verbose_name='témoignage reçu')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[("moderators", "De l'équipe de modération"), ("author", "De l'auteur ou l'autrice")],
+                        editable=False,
+                        max_length=20,
+                        verbose_name="sens",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("question", "Question de l'équipe de modération"),
+                            ("redaction", "Version relue proposée"),
+                            ("answer", "Réponse de l'auteur ou l'autrice"),
+                            ("accepted", "Version relue acceptée"),
+                        ],
+                        max_length=20,
+                        verbose_name="type de message",
+                    ),
+                ),
+                (
+                    "headline",
+                    site_parlons.encryption.EncryptedTextField(
+                        blank=True, max_length=120, verbose_name="titre proposé"
+                    ),
+                ),
+                ("body", site_parlons.encryption.EncryptedTextField(blank=True, verbose_name="texte")),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="envoyé le")),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="lu le")),
+                (
+                    "moderator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="modérateur ou modératrice",
+                    ),
+                ),
+                (
+                    "reply_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="replies",
+                        to="temoignages.authormessage",
+                        verbose_name="en réponse à",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="author_messages",
+                        to="temoignages.testimonysubmission",
+                        verbose_name="témoignage reçu",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "message avec l'auteur ou l'autrice",
-                'verbose_name_plural': "messages avec l'auteur ou l'autrice",
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "message avec l'auteur ou l'autrice",
+                "verbose_name_plural": "messages avec l'auteur ou l'autrice",
+                "ordering": ["created_at", "pk"],
             },
         ),
     ]
