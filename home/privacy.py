@@ -84,6 +84,17 @@ def retention_schedule() -> list[RetentionGroup]:
                     moderators,
                 ),
                 RetentionRow(
+                    _(
+                        "Messages échangés avec l'équipe de modération : ses questions, la version relue proposée, vos réponses"
+                    ),
+                    _(
+                        "Effacés avec le témoignage (retrait, effacement), et au plus tard %(days)s après la décision "
+                        "de l'équipe de modération."
+                    )
+                    % {"days": days("TESTIMONY_RETENTION_DAYS")},
+                    _("L'équipe de modération et la personne qui a le code de suivi"),
+                ),
+                RetentionRow(
                     _("Code de suivi"),
                     _("Jamais gardé en clair : seule son empreinte est gardée, avec le témoignage."),
                     _("Personne"),

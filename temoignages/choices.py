@@ -65,3 +65,26 @@ class LegalBasis(models.TextChoices):
     @classmethod
     def for_age_range(cls, age_range: str) -> "LegalBasis":
         return cls.PREVENTION_UNDER_15 if age_range == AgeRange.UNDER_15 else cls.CONSENT
+
+
+class MessageKind(models.TextChoices):
+    """What a message between the moderators and the author of a testimony is."""
+
+    QUESTION = "question", _("Question de l'équipe de modération")
+    REDACTION = "redaction", _("Version relue proposée")
+    ANSWER = "answer", _("Réponse de l'auteur ou l'autrice")
+    ACCEPTED = "accepted", _("Version relue acceptée")
+
+
+class MessageDirection(models.TextChoices):
+    MODERATORS = "moderators", _("De l'équipe de modération")
+    AUTHOR = "author", _("De l'auteur ou l'autrice")
+
+
+#: Who writes each kind of message.
+MESSAGE_DIRECTIONS = {
+    MessageKind.QUESTION: MessageDirection.MODERATORS,
+    MessageKind.REDACTION: MessageDirection.MODERATORS,
+    MessageKind.ANSWER: MessageDirection.AUTHOR,
+    MessageKind.ACCEPTED: MessageDirection.AUTHOR,
+}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.antispam import HONEYPOT, INVALID, TOO_FAST, SignedTimer, SpamProtectedFormMixin
 from home.models import HarassmentType
+from temoignages.author_messages import ANSWER_MAX_LENGTH
 from temoignages.choices import AgeRange, Region, Role
 
 # Control characters (except tab and newlines) never belong in a story; NUL is refused outright
@@ -197,4 +198,30 @@ class ReceiptCodeForm(forms.Form):
     )
     confirm = forms.BooleanField(
         label=_("Je confirme vouloir retirer mon témoignage. Il sera effacé définitivement."), required=False
+    )
+
+
+class AuthorAnswerForm(forms.Form):
+    """The author's answer to the moderators, on the status page (the code travels in the same POST)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        kwargs.setdefault("prefix", "reponse")
+        super().__init__(*args, **kwargs)
+        self.fields["answer"].max_length = ANSWER_MAX_LENGTH
+        self.fields["answer"].help_text = _(
+            "%(limit)s caractères au plus. Seule l'équipe de modération lira votre réponse."
+        ) % {"limit": ANSWER_MAX_LENGTH}
+
+    answer = forms.CharField(
+        label=_("Répondre à l'équipe de modération"),
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Écrivez votre réponse avant de l'envoyer."),
+            "max_length": _(
+                "Votre réponse est trop longue : %(limit_value)d caractères au plus (elle en compte %(show_value)d). "
+                "Votre texte est conservé : raccourcissez-le."
+            ),
+        },
     )

@@ -6,7 +6,9 @@ After ``TESTIMONY_RETENTION_DAYS`` (default 30) counted from the moderators' dec
   counter keeps the number;
 - published testimonies: the contact e-mail, the original pseudonym, title and unredacted text,
   and the moderators' internal note of the private record are erased, and so are the page's old revisions (which may hold the
-  unredacted text); the published revision stays.
+  unredacted text); the published revision stays;
+- the messages exchanged with the author (questions, redacted versions, answers) of any decided
+  testimony are deleted (a withdrawn or erased testimony takes its messages with it at once).
 
 A testimony no moderator decided on is never kept for ever: ``TESTIMONY_PENDING_ESCALATION_DAYS``
 after its receipt the moderators are e-mailed once (``overdue_alert_sent_at`` records it), and
@@ -27,7 +29,7 @@ from wagtail.models import Revision
 from site_parlons.ops.mail import queue_mail
 from temoignages import services
 from temoignages.choices import Status
-from temoignages.models import TestimonyCounter, TestimonySubmission
+from temoignages.models import AuthorMessage, TestimonyCounter, TestimonySubmission
 from temoignages.moderation import GROUP_NAME
 
 
@@ -66,7 +68,15 @@ def _erase(submission: TestimonySubmission, counter: str) -> None:
 def purge(now=None, days: int | None = None) -> dict[str, int]:
     now = now or timezone.now()
     cutoff = now - timedelta(days=retention_days() if days is None else days)
-    done = {"rejected": 0, "withdrawn": 0, "pending": 0, "alerted": 0, "personal_data": 0, "revisions": 0}
+    done = {
+        "rejected": 0,
+        "withdrawn": 0,
+        "pending": 0,
+        "alerted": 0,
+        "personal_data": 0,
+        "revisions": 0,
+        "messages": 0,
+    }
 
     done["alerted"] = alert_overdue(now)
 
@@ -105,6 +115,7 @@ def purge(now=None, days: int | None = None) -> dict[str, int]:
                 update_fields=["contact_email", "story", "title", "pseudonym", "moderator_note", "personal_data_erased_at"]
             )
             done["personal_data"] += 1
+    done["messages"], _ = AuthorMessage.objects.filter(submission__decided_at__lt=cutoff).delete()
     if any(done.values()):
         services.scrub_search_index()
     return done

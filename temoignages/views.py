@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from home.antispam import EXPIRED, RateLimit
-from temoignages import services
-from temoignages.forms import ReceiptCodeForm, TestimonyForm
+from temoignages import author_messages, services
+from temoignages.choices import MessageKind, Status
+from temoignages.forms import AuthorAnswerForm, ReceiptCodeForm, TestimonyForm
 
 # (count, seconds) per client, overridable in settings: accepted testimonies, and status-page lookups.
 SUBMISSIONS = RateLimit("temoignages.submit", limit=5, window=3600, setting="TESTIMONY_RATE_LIMIT")
@@ -125,6 +126,9 @@ def _handle_submission(request, page):
     return _thank_you(request, page, code, form, submission.suicide_risk)
 
 
+ANSWER_ACTIONS = ("answer", "accept")
+
+
 @sensitive_variables()
 @sensitive_post_parameters()
 def testimony_status_view(request, page):
@@ -132,7 +136,11 @@ def testimony_status_view(request, page):
         return _render(request, page, "temoignages/status.html", {"form": ReceiptCodeForm()})
 
     form = ReceiptCodeForm(request.POST)
+    action = request.POST.get("action")
     extra = {"form": form}
+    if action == "answer":
+        # Bound at once: whatever happens (rate limit, wrong code), the typed answer is shown again.
+        extra["answer_form"] = AuthorAnswerForm(request.POST)
     if STATUS_LOOKUPS.exceeded(request):
         extra["result"] = "rate_limited"
         return _render(request, page, "temoignages/status.html", extra, status=429)
@@ -142,11 +150,54 @@ def testimony_status_view(request, page):
 
     submission = services.find_by_receipt(form.cleaned_data["code"])
     result = services.public_status(submission)
-    if submission is not None and request.POST.get("action") == "withdraw":
+    status = 200
+    if submission is not None and action == "withdraw":
         if form.cleaned_data["confirm"]:
             services.withdraw(submission)
             result = "withdrawn"
         else:
             form.add_error("confirm", _("Cochez la case pour confirmer le retrait."))
+    elif result != "unknown" and action in ANSWER_ACTIONS:
+        status = _answer(submission, action, extra)
     extra.update({"result": result, "testimony": submission.page if result == "published" else None})
-    return _render(request, page, "temoignages/status.html", extra)
+    if result not in ("unknown", "withdrawn"):
+        extra.update(_conversation(submission, extra))
+    return _render(request, page, "temoignages/status.html", extra, status=status)
+
+
+def _answer(submission, action: str, extra: dict) -> int:
+    """Store the author's answer or acceptance; the HTTP status of the page shown next."""
+    answer_form = extra.get("answer_form") or AuthorAnswerForm()
+    extra["answer_form"] = answer_form
+    try:
+        if action == "accept":
+            author_messages.accept_redaction(submission)
+            extra["sent"] = "accepted"
+            return 200
+        if not answer_form.is_valid():
+            return 400
+        author_messages.answer(submission, answer_form.cleaned_data["answer"])
+    except author_messages.MessageRefused as refused:
+        extra["refused"] = refused.message
+        return 409
+    extra["sent"] = "answer"
+    extra["answer_form"] = AuthorAnswerForm()  # sent: an empty box for a next message
+    return 200
+
+
+def _conversation(submission, extra: dict) -> dict:
+    """The moderators' messages and the author's answers; the moderators' are read from now on."""
+    messages = list(submission.author_messages.conversation())
+    if not messages:
+        return {}
+    author_messages.mark_read([message for message in messages if not message.from_author])
+    proposal = author_messages.latest_redaction(submission)
+    is_open = submission.status == Status.PENDING
+    return {
+        "conversation": messages,
+        "conversation_open": is_open,
+        "latest_redaction_id": proposal.pk if proposal else None,
+        "redaction_accepted": author_messages.redaction_accepted(submission),
+        "answer_form": extra.get("answer_form") or AuthorAnswerForm(),
+        "message_kinds": MessageKind,
+    }

@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from temoignages import admin_views
+from temoignages import admin_views, author_message_views
 from temoignages.models import TestimonyPage, TestimonySubmission
 from temoignages.moderation import is_moderator
 
@@ -64,6 +64,8 @@ class TestimonySubmissionViewSet(SnippetViewSet):
     list_filter = ["status", "suicide_risk", "harassment_type", "locale"]
     list_export = []
     inspect_view_enabled = True
+    # The inspect view carries the conversation with the author (a GET page: its forms are not nested in another).
+    inspect_template_name = "temoignages/admin/submission_inspect.html"
     copy_view_enabled = False
     chooser_viewset_class = NoChooserViewSet
     inspect_view_fields = [
@@ -101,6 +103,8 @@ def register_admin_urls():
     urls = [
         path("export.csv", admin_views.export_csv, name="export"),
         path("reparer/", admin_views.repair, name="repair"),
+        path("messages/<int:submission_pk>/demander/", author_message_views.ask, name="author_ask"),
+        path("messages/<int:submission_pk>/proposer/", author_message_views.propose, name="author_propose"),
     ]
     return [
         path("temoignages/", include((urls, "temoignages_admin"), namespace="temoignages_admin")),

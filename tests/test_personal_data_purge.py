@@ -61,6 +61,7 @@ def test_the_command_prints_a_count_for_every_kind(db):
         "overdue testimonies reported to the moderators",
         "published testimonies' e-mails and original texts erased",
         "old testimony revisions deleted",
+        "messages with testimonies' authors erased",
         "contact messages erased",
         "search terms erased",
         "finished e-mail tasks deleted",
@@ -101,9 +102,12 @@ def test_contact_messages_and_finished_mail_tasks_are_erased_after_their_delay(c
 
 
 def test_no_mail_task_carries_an_address_or_a_text(contact, section, django_user_model, client):
-    """Every kind of e-mail the site queues: contact, testimony review requests, password reset, overdue alert."""
+    """Every kind of e-mail the site queues: contact, testimony review requests, password reset, overdue alert,
+    the author's notice of a question and the moderators' notice of an answer."""
     from django.contrib.auth.models import Group
 
+    from temoignages.author_messages import answer, ask_author
+    from temoignages.models import TestimonySubmission
     from temoignages.moderation import GROUP_NAME
     from tests.factories.temoignages import valid_data
 
@@ -117,8 +121,14 @@ def test_no_mail_task_carries_an_address_or_a_text(contact, section, django_user
         Client().post("/admin/password_reset/", {"email": "zqmoderatrice@example.org"})
     with freeze_time("2025-01-20 10:00"):
         purge()
+        # The moderators ask the author a question; the author answers on the status page.
+        submission = TestimonySubmission.objects.get()
+        ask_author(submission, moderator, "Une question marquée zqtaskmessage ?")
+        answer(submission, "Une réponse marquée zqtaskstory.")
     kinds = {task.args_kwargs["kwargs"]["kind"] for task in queued_mail()}
-    assert kinds == {"contact", "moderation", "password_reset", "pending_overdue"}
+    assert kinds == {
+        "contact", "moderation", "password_reset", "pending_overdue", "author_message_notice", "author_answered"
+    }  # fmt: skip
 
     def leaking(rows):
         return [row for row in rows if any(marker in str(row) for marker in ("@", "zqtaskstory", "zqtaskmessage"))]
@@ -127,7 +137,7 @@ def test_no_mail_task_carries_an_address_or_a_text(contact, section, django_user
     run_mail_queue()
     # Sent, and the rows hold the outcome only.
     assert {address for message in mail.outbox for address in message.to} >= {
-        "presse@example.org", "redaction@example.org", "zqmoderatrice@example.org"
+        "presse@example.org", "redaction@example.org", "zqmoderatrice@example.org", "zqauthor@example.org"
     }  # fmt: skip
     assert leaking(queued_mail().values_list("args_kwargs", "return_value", "traceback")) == []
 

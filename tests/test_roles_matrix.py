@@ -24,7 +24,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 from home.models import HarassmentType
 from temoignages import services
 from temoignages.choices import Status
-from temoignages.models import TestimonyPage, TestimonySubmission
+from temoignages.models import AuthorMessage, TestimonyPage, TestimonySubmission
 from temoignages.moderation import GROUP_NAME
 
 pytestmark = pytest.mark.django_db
@@ -183,6 +183,10 @@ def new_testimony(world, before):
 
 def pending_published(world, before):
     return world.pending_live()
+
+
+def message_sent(world, before):
+    return AuthorMessage.objects.filter(submission=world.submission).exists()
 
 
 def pages(path: str) -> Callable[[World], str]:
@@ -540,6 +544,15 @@ ROWS: dict[str, Access | Listing | Effect | tuple] = {
     ),
     "temoignages_admin:export": Access(lambda w: "/admin/temoignages/export.csv", MODERATION),
     "temoignages_admin:repair": Access(lambda w: "/admin/temoignages/reparer/", MODERATION, shows_text=False),
+    "temoignages_admin:author_ask": Effect(
+        lambda w: f"/admin/temoignages/messages/{w.submission.pk}/demander/",
+        lambda w: {"body": "Pouvez-vous préciser ?"},
+        message_sent,
+        MODERATION,
+    ),
+    "temoignages_admin:author_propose": Effect(
+        lambda w: f"/admin/temoignages/messages/{w.submission.pk}/proposer/", lambda w: {}, message_sent, MODERATION
+    ),
     "wagtailforms:list_submissions": Access(
         lambda w: f"/admin/forms/submissions/{w.form_page.pk}/", NOBODY, shows_text=False
     ),

@@ -153,6 +153,86 @@ def pending_overdue(submission_id: int, recipient_id: int) -> EmailMultiAlternat
     )
 
 
+def author_message_notice(message_id: int) -> EmailMultiAlternatives | None:
+    """The author is told that the moderators wrote to them: a link to the status page, nothing else.
+
+    Not the message (an e-mail may be read by someone else), not the receipt code (reading the
+    message needs it): whoever holds only the mailbox learns no more than that a testimony exists.
+    """
+    from django.utils.translation import gettext as _
+
+    from temoignages.author_messages import status_page_full_url
+    from temoignages.choices import AgeRange, MessageDirection
+    from temoignages.models import AuthorMessage
+
+    message = (
+        AuthorMessage.objects.filter(pk=message_id, direction=MessageDirection.MODERATORS)
+        .select_related("submission__locale")
+        .first()
+    )
+    if message is None:
+        return None
+    submission = message.submission
+    if submission.status != "pending" or not submission.contact_email or submission.age_range == AgeRange.UNDER_15:
+        return None
+    url = status_page_full_url(submission)
+    if url is None:
+        return None
+    language = submission.locale.language_code if submission.locale_id else settings.LANGUAGE_CODE
+    with override(language):
+        subject = _("Parlons Harcèlement : un message vous attend")
+        body = _(
+            "Bonjour,\n\n"
+            "L'équipe de modération de Parlons Harcèlement vous a écrit à propos du témoignage que vous avez envoyé.\n"
+            "Pour lire son message et lui répondre, ouvrez la page de suivi et saisissez votre code de suivi :\n"
+            "%(url)s\n\n"
+            "Pour protéger votre témoignage, ni le message ni votre code ne sont jamais envoyés par e-mail.\n"
+            "Si vous n'avez pas envoyé de témoignage, ignorez ce message."
+        ) % {"url": url}
+    return EmailMultiAlternatives(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [submission.contact_email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+
+
+def author_answered(message_id: int, recipient_id: int) -> EmailMultiAlternatives | None:
+    """A moderator is told that the author of a testimony answered: its number and a link, never the answer."""
+    from django.utils.translation import gettext as _
+
+    from temoignages.author_messages import review_url
+    from temoignages.choices import MessageDirection, MessageKind
+    from temoignages.models import AuthorMessage
+
+    message = (
+        AuthorMessage.objects.filter(pk=message_id, direction=MessageDirection.AUTHOR, submission__status="pending")
+        .select_related("submission")
+        .first()
+    )
+    recipient = _active_user(recipient_id)
+    if message is None or recipient is None:
+        return None
+    number = message.submission_id
+    with override(_language(recipient)):
+        if message.kind == MessageKind.ACCEPTED:
+            subject = _("Témoignage reçu n° %(number)s : la version relue est acceptée") % {"number": number}
+            first = _("L'auteur ou l'autrice du témoignage reçu n° %(number)s a accepté la version relue.")
+        else:
+            subject = _("Témoignage reçu n° %(number)s : l'auteur ou l'autrice a répondu") % {"number": number}
+            first = _("L'auteur ou l'autrice du témoignage reçu n° %(number)s a répondu à l'équipe de modération.")
+        body = (
+            (first % {"number": number})
+            + "\n\n"
+            + _("Lire la conversation : %(url)s")
+            % {"url": settings.WAGTAILADMIN_BASE_URL + review_url(message.submission)}
+        )
+    return EmailMultiAlternatives(
+        subject, body, _from_address(), [recipient.email], headers={"Auto-Submitted": "auto-generated"}
+    )
+
+
 def password_reset(user_ids: list[int]) -> EmailMultiAlternatives | None:
     """Wagtail's password reset e-mail, its token made now (never stored in the queue).
 
@@ -205,4 +285,6 @@ BUILDERS: dict[str, Callable[..., EmailMultiAlternatives | None]] = {
     "contact": contact_message,
     "password_reset": password_reset,
     "pending_overdue": pending_overdue,
+    "author_message_notice": author_message_notice,
+    "author_answered": author_answered,
 }

@@ -6,7 +6,8 @@ from temoignages.retention import purge, retention_days
 class Command(BaseCommand):
     help = (
         "Erase rejected and withdrawn testimonies (with revisions and log entries) and the contact e-mails "
-        "and original texts of published ones, TESTIMONY_RETENTION_DAYS after the decision; alert the "
+        "and original texts of published ones, and the messages exchanged with the authors of decided ones, "
+        "TESTIMONY_RETENTION_DAYS after the decision; alert the "
         "moderators about testimonies pending past TESTIMONY_PENDING_ESCALATION_DAYS and erase those pending "
         "past TESTIMONY_PENDING_RETENTION_DAYS. Idempotent; run daily (purge_personal_data runs it)."
     )
@@ -23,5 +24,6 @@ class Command(BaseCommand):
             f"{done['pending']} testimonies erased undecided, "
             f"{done['alerted']} overdue testimonies reported to the moderators, "
             f"{done['personal_data']} contact e-mails and original texts erased, "
-            f"{done['revisions']} old revisions deleted."
+            f"{done['revisions']} old revisions deleted, "
+            f"{done['messages']} messages with authors erased."
         )

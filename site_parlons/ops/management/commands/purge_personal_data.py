@@ -11,7 +11,8 @@ from temoignages.retention import purge as purge_testimonies
 
 class Command(BaseCommand):
     help = (
-        "Erase the personal data past its retention delay: testimonies (as purge_testimonies), contact "
+        "Erase the personal data past its retention delay: testimonies and the messages with their authors "
+        "(as purge_testimonies), contact "
         "messages (CONTACT_RETENTION_DAYS), raw search terms (SEARCH_TERMS_RETENTION_DAYS) and finished "
         "e-mail tasks (EMAIL_TASK_RETENTION_DAYS). Prints a count per kind. Idempotent; run daily."
     )
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             ("overdue testimonies reported to the moderators", testimonies["alerted"]),
             ("published testimonies' e-mails and original texts erased", testimonies["personal_data"]),
             ("old testimony revisions deleted", testimonies["revisions"]),
+            ("messages with testimonies' authors erased", testimonies["messages"]),
             ("contact messages erased", purge_contact_messages(now)),
             ("search terms erased", purge_search_terms(now)),
             # Last: the alerts queued above are not finished yet, and are kept.
