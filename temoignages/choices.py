@@ -65,3 +65,14 @@ class LegalBasis(models.TextChoices):
     @classmethod
     def for_age_range(cls, age_range: str) -> "LegalBasis":
         return cls.PREVENTION_UNDER_15 if age_range == AgeRange.UNDER_15 else cls.CONSENT
+
+
+class RejectionReason(models.TextChoices):
+    """Why a moderator refused a testimony: kept on the private record, never shown in public."""
+
+    OFF_TOPIC = "hors-sujet", _("Hors sujet : ne raconte pas un harcèlement")
+    IDENTIFIES = "identifiant", _("Permet d'identifier quelqu'un, même après relecture")
+    HATEFUL = "haineux", _("Propos haineux ou diffamatoires")
+    DUPLICATE = "doublon", _("Doublon d'un témoignage déjà reçu")
+    AUTHOR_REQUEST = "demande-auteur", _("À la demande de l'auteur ou de l'autrice")
+    OTHER = "autre", _("Autre raison (à préciser)")
