@@ -144,7 +144,7 @@ class ReviewDeskMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_review_desk_menu_item():
     return ReviewDeskMenuItem(
-        _("Relecture des témoignages"),
+        _("Relecture"),
         reverse("temoignages_admin:review_queue"),
         name="review_desk",
         icon_name="tasks",

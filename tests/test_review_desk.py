@@ -274,8 +274,7 @@ def test_pause_suggested_after_n_decisions_not_before(users, section, settings):
     client = client_for(users, "moderateur")
     queue = reverse("temoignages_admin:review_queue")
     html = client.get(queue).content.decode()
-    # Without a French catalogue, gettext's default plural rule makes 0 plural.
-    assert re.search(r"Vous avez relu 0 témoignages? aujourd", html)
+    assert "relu aucun témoignage aujourd" in html
     client.post(reverse("temoignages_admin:review_approve", args=[first.pk]))
     html = client.get(queue).content.decode()
     assert "Vous avez relu 1 témoignage aujourd'hui" in html
@@ -289,7 +288,7 @@ def test_pause_suggested_after_n_decisions_not_before(users, section, settings):
     client.post(reverse("temoignages_admin:review_approve", args=[third.pk]))
     assert TestimonyPage.objects.get(pk=third.page_id).live
     # Another moderator's count is their own.
-    assert "Vous avez relu 0 témoignage" in client_for(users, "superuser").get(queue).content.decode()
+    assert "relu aucun témoignage aujourd" in client_for(users, "superuser").get(queue).content.decode()
 
 
 def test_list_rows_lead_to_the_desk(users, pending):
