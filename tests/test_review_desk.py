@@ -16,7 +16,13 @@ from home.models import HarassmentType
 from temoignages import services
 from temoignages.choices import RejectionReason, Status
 from temoignages.models import TestimonyPage, TestimonySubmission
-from temoignages.moderation import FRENCH_TASK_NAME, FRENCH_WORKFLOW_NAME, GROUP_NAME, STOCK_WORKFLOW_NAME, rename_stock_workflow
+from temoignages.moderation import (
+    FRENCH_TASK_NAME,
+    FRENCH_WORKFLOW_NAME,
+    GROUP_NAME,
+    STOCK_WORKFLOW_NAME,
+    rename_stock_workflow,
+)
 from temoignages.pii import Detection
 from temoignages.review.highlight import highlight_personal_data
 
@@ -66,7 +72,9 @@ def client_for(users, role: str) -> Client:
 @pytest.fixture
 def pending(section):
     _index, form_page = section
-    return submit(form_page, "Au collège Jean Moulin, Kevin Martin m'insultait tous les jours. Appelle-moi au 06 12 34 56 78.")
+    return submit(
+        form_page, "Au collège Jean Moulin, Kevin Martin m'insultait tous les jours. Appelle-moi au 06 12 34 56 78."
+    )
 
 
 def review(submission) -> str:
@@ -104,7 +112,13 @@ def test_decisions_refused_to_everyone_else(users, pending, role):
     posts = {
         "review_approve": {},
         "review_refuse": {"reason": RejectionReason.OFF_TOPIC, "details": ""},
-        "review_redact": {"story": "Texte remplacé", "headline": "", "pseudonym": "", "content_warning": "", "tags": ""},
+        "review_redact": {
+            "story": "Texte remplacé",
+            "headline": "",
+            "pseudonym": "",
+            "content_warning": "",
+            "tags": "",
+        },
     }
     for name, data in posts.items():
         response = client.post(reverse(f"temoignages_admin:{name}", args=[pending.pk]), data)
@@ -113,7 +127,9 @@ def test_decisions_refused_to_everyone_else(users, pending, role):
     assert not page.live
     assert page.revisions.count() == revisions
     assert TestimonySubmission.objects.get(pk=pending.pk).status == Status.PENDING
-    assert TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id=str(page_pk)).exists()
+    assert TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id=str(page_pk)
+    ).exists()
 
 
 def test_decision_urls_only_accept_post(users, pending):
@@ -172,7 +188,8 @@ def test_refuse_keeps_it_offline_with_reason_and_text(client, users, pending):
 def test_refuse_other_without_text_is_a_french_form_error(users, pending):
     moderator = client_for(users, "moderateur")
     response = moderator.post(
-        reverse("temoignages_admin:review_refuse", args=[pending.pk]), {"reason": RejectionReason.OTHER, "details": "  "}
+        reverse("temoignages_admin:review_refuse", args=[pending.pk]),
+        {"reason": RejectionReason.OTHER, "details": "  "},
     )
     assert response.status_code == 200
     assert "Précisez la raison du refus" in response.content.decode()
@@ -228,7 +245,7 @@ def test_screen_shows_words_and_paris_time(users, pending):
         created_at=datetime.datetime(2026, 1, 15, 10, 30, tzinfo=datetime.UTC)
     )
     html = client_for(users, "moderateur").get(review(pending)).content.decode()
-    main = html[html.index("<main"):]
+    main = html[html.index("<main") :]
     assert "15 janvier 2026 11:30" in main
     assert "10:30" not in main
     visible = re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", main, flags=re.S))
@@ -334,7 +351,9 @@ def test_highlight_escapes_inside_a_detection():
 def test_highlight_overlapping_detections_mark_once():
     text = "Au collège Jean Moulin, Jean Moulin et JEAN MOULIN."
     html = str(
-        highlight_personal_data(text, [Detection("name", "Jean Moulin"), Detection("institution", "collège Jean Moulin")])
+        highlight_personal_data(
+            text, [Detection("name", "Jean Moulin"), Detection("institution", "collège Jean Moulin")]
+        )
     )
     assert html.count("<mark") == 3
     assert html.count("pii--institution") == 1

@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('temoignages', '0009_encrypt_testimony_pages'),
+        ("temoignages", "0009_encrypt_testimony_pages"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='testimonysubmission',
-            name='rejection_reason_code',
-            field=models.CharField(blank=True, choices=[('hors-sujet', 'Hors sujet : ne raconte pas un harcèlement'), ('identifiant', "Permet d'identifier quelqu'un, même après relecture"), ('haineux', 'Propos haineux ou diffamatoires'), ('doublon', "Doublon d'un témoignage déjà reçu"), ('demande-auteur', "À la demande de l'auteur ou de l'autrice"), ('autre', 'Autre raison (à préciser)')], max_length=30, verbose_name='motif du refus'),
+            model_name="testimonysubmission",
+            name="rejection_reason_code",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("hors-sujet", "Hors sujet : ne raconte pas un harcèlement"),
+                    ("identifiant", "Permet d'identifier quelqu'un, même après relecture"),
+                    ("haineux", "Propos haineux ou diffamatoires"),
+                    ("doublon", "Doublon d'un témoignage déjà reçu"),
+                    ("demande-auteur", "À la demande de l'auteur ou de l'autrice"),
+                    ("autre", "Autre raison (à préciser)"),
+                ],
+                max_length=30,
+                verbose_name="motif du refus",
+            ),
         ),
     ]

@@ -47,9 +47,7 @@ class RedactionForm(WagtailAdminModelForm):
 
 
 class RefusalForm(forms.Form):
-    reason = forms.ChoiceField(
-        label=_("Motif du refus"), choices=RejectionReason.choices, widget=forms.RadioSelect
-    )
+    reason = forms.ChoiceField(label=_("Motif du refus"), choices=RejectionReason.choices, widget=forms.RadioSelect)
     details = forms.CharField(
         label=_("Précisions (facultatif, obligatoire pour « Autre raison »)"),
         required=False,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
@@ -118,9 +118,7 @@ class ReviewView(DeskMixin, TemplateView):
             draft=self.draft,
             facts=self.facts(),
             can_decide=can_decide,
-            read_now=bool(
-                self.request.GET.get("lire") or (redaction_form is not None and redaction_form.errors)
-            ),
+            read_now=bool(self.request.GET.get("lire") or (redaction_form is not None and redaction_form.errors)),
             queue_url=reverse("temoignages_admin:review_queue"),
             note_url=reverse("wagtailsnippets_temoignages_testimonysubmission:edit", args=[submission.pk]),
             redact_url=reverse("temoignages_admin:review_redact", args=[submission.pk]),
@@ -161,7 +159,10 @@ class ReviewView(DeskMixin, TemplateView):
             (_("Consentement donné le"), local_datetime(submission.consented_at)),
             (_("Version du texte de consentement"), submission.consent_text_version or not_given),
             (_("Base légale"), submission.get_legal_basis_display() or not_given),
-            (_("E-mail de contact"), submission.contact_email or _("Aucun : l'auteur ou l'autrice suit sa demande avec son code")),
+            (
+                _("E-mail de contact"),
+                submission.contact_email or _("Aucun : l'auteur ou l'autrice suit sa demande avec son code"),
+            ),
             (_("Note interne"), submission.moderator_note or _("Aucune")),
         ]
 

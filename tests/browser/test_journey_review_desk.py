@@ -16,7 +16,9 @@ pytestmark = pytest.mark.browser
 PASSWORD = "modération-2025-mot-de-passe"
 NAME = "Kevin Martin"
 STORY_TO_PUBLISH = f"Au club de sport, {NAME} m'insultait devant tout le monde et je n'osais plus y aller le mercredi."
-STORY_TO_REFUSE = "Ce texte ne raconte rien de vécu : c'est une publicité déguisée pour un site de paris en ligne, voilà."
+STORY_TO_REFUSE = (
+    "Ce texte ne raconte rien de vécu : c'est une publicité déguisée pour un site de paris en ligne, voilà."
+)
 SCREENSHOTS = os.environ.get("REVIEW_DESK_SCREENSHOTS")
 
 
