@@ -76,6 +76,9 @@ def test_moderator_decides_from_the_desk(site, page, viewport, moderator, settin
     expect(story).to_be_visible()
     expect(story.locator("mark.pii--name")).to_contain_text(NAME)
     shot(page, viewport, "review-open")
+    page.locator(".review-decisions").scroll_into_view_if_needed()
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=os.path.join(SCREENSHOTS, f"review-decisions-{viewport}.png")) if SCREENSHOTS else None
 
     field = page.locator("#id_story")
     field.fill(field.input_value().replace(NAME, "un garçon du club"))
