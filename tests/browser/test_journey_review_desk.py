@@ -33,11 +33,15 @@ def moderator(site):
     return user
 
 
-def shot(page, viewport: str, name: str) -> None:
+def shot(page, viewport: str, name: str, visible_part: bool = False) -> None:
     """Screenshots for a person to look at, only when asked (never committed)."""
     if SCREENSHOTS:
-        # The admin scrolls inside its content area: the whole of it, not the window.
-        page.locator("#main").screenshot(path=os.path.join(SCREENSHOTS, f"{name}-{viewport}.png"))
+        path = os.path.join(SCREENSHOTS, f"{name}-{viewport}.png")
+        if visible_part:
+            page.screenshot(path=path)
+        else:
+            # The admin scrolls inside its content area: the whole of it, not the window.
+            page.locator("#main").screenshot(path=path)
 
 
 def assert_no_horizontal_scroll(page) -> None:
@@ -78,7 +82,7 @@ def test_moderator_decides_from_the_desk(site, page, viewport, moderator, settin
     shot(page, viewport, "review-open")
     page.locator(".review-decisions").scroll_into_view_if_needed()
     assert_no_horizontal_scroll(page)
-    page.screenshot(path=os.path.join(SCREENSHOTS, f"review-decisions-{viewport}.png")) if SCREENSHOTS else None
+    shot(page, viewport, "review-decisions", visible_part=True)
 
     field = page.locator("#id_story")
     field.fill(field.input_value().replace(NAME, "un garçon du club"))
