@@ -236,6 +236,21 @@ def test_redaction_saves_a_revision_and_never_publishes(client, users, pending):
     assert page.live and page.story == redacted
 
 
+def test_invalid_redaction_is_shown_again_and_saves_nothing(users, pending):
+    moderator = client_for(users, "moderateur")
+    page = TestimonyPage.objects.get(pk=pending.page_id)
+    revisions = page.revisions.count()
+    response = moderator.post(
+        reverse("temoignages_admin:review_redact", args=[pending.pk]),
+        {"headline": "", "story": "", "pseudonym": "", "content_warning": "", "tags": ""},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "La version relue n&#x27;a pas été enregistrée" in html or "La version relue n'a pas été enregistrée" in html
+    assert '<details class="review-story" open' in html
+    assert TestimonyPage.objects.get(pk=page.pk).revisions.count() == revisions
+
+
 # --- The screen ----------------------------------------------------------------------------
 
 
