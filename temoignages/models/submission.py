@@ -17,8 +17,15 @@ class TestimonySubmissionQuerySet(models.QuerySet):
         return self.filter(status=Status.PENDING)
 
     def review_queue(self):
-        """What waits for a moderator's decision: urgent first, then the longest waiting."""
-        return self.pending().filter(page__isnull=False).order_by("-suicide_risk", "created_at", "pk")
+        """What waits for a moderator's decision: urgent first, then the longest waiting.
+
+        Listings never show the author's words: the encrypted fields are not even read."""
+        return (
+            self.pending()
+            .filter(page__isnull=False)
+            .defer("title", "story", "pseudonym", "contact_email")
+            .order_by("-suicide_risk", "created_at", "pk")
+        )
 
     def at_risk_first(self):
         """Testimonies flagged for suicidal risk first, then the newest."""
