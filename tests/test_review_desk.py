@@ -251,6 +251,21 @@ def test_invalid_redaction_is_shown_again_and_saves_nothing(users, pending):
     assert TestimonyPage.objects.get(pk=page.pk).revisions.count() == revisions
 
 
+def test_record_without_page_and_withdrawn_record(users, pending):
+    from tests.factories.temoignages import TestimonySubmissionFactory
+
+    moderator = client_for(users, "moderateur")
+    orphan = TestimonySubmissionFactory()
+    html = moderator.get(review(orphan)).content.decode()
+    assert "pas encore de page en relecture" in html
+    assert reverse("temoignages_admin:review_approve", args=[orphan.pk]) not in html
+    response = moderator.post(reverse("temoignages_admin:review_approve", args=[orphan.pk]))
+    assert response.status_code == 302
+    assert TestimonySubmission.objects.get(pk=orphan.pk).status == Status.PENDING
+    services.withdraw(pending)
+    assert moderator.get(review(pending)).status_code == 404
+
+
 # --- The screen ----------------------------------------------------------------------------
 
 
