@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.ui.tables import StatusFlagColumn, TitleColumn
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
@@ -36,7 +36,9 @@ class SubmissionIndexView(IndexView):
         if user.has_perm("temoignages.export_testimonysubmission"):
             query = self.request.GET.urlencode()
             url = reverse("temoignages_admin:export")
-            buttons.append(Button(_("Exporter en CSV (sans e-mails)"), url=f"{url}?{query}", icon_name="download", priority=20))
+            buttons.append(
+                Button(_("Exporter en CSV (sans e-mails)"), url=f"{url}?{query}", icon_name="download", priority=20)
+            )
             buttons.append(
                 Button(
                     _("Exporter en CSV avec les e-mails de contact"),
@@ -46,7 +48,14 @@ class SubmissionIndexView(IndexView):
                 )
             )
         if user.has_perm("temoignages.change_testimonysubmission"):
-            buttons.append(Button(_("Recréer les pages manquantes"), url=reverse("temoignages_admin:repair"), icon_name="repeat", priority=40))
+            buttons.append(
+                Button(
+                    _("Recréer les pages manquantes"),
+                    url=reverse("temoignages_admin:repair"),
+                    icon_name="repeat",
+                    priority=40,
+                )
+            )
         return buttons
 
 
@@ -69,7 +78,16 @@ class TestimonySubmissionViewSet(SnippetViewSet):
     menu_order = 250
     index_view_class = SubmissionIndexView
     # Model ordering: testimonies flagged for suicidal risk first, then the newest.
-    list_display = ["__str__", "suicide_risk", "created_at", "status", "harassment_type", "role", "page"]
+    list_display = [
+        "__str__",
+        # A word, never a raw True/False.
+        StatusFlagColumn("suicide_risk", label=_("Urgence"), true_label=_("Urgent"), sort_key="suicide_risk"),
+        "created_at",
+        "status",
+        "harassment_type",
+        "role",
+        "page",
+    ]
     list_filter = ["status", "suicide_risk", "harassment_type", "locale"]
     list_export = []
     # No inspect view: the review desk shows the record in words and Paris time, never raw values.
@@ -91,9 +109,21 @@ def register_admin_urls():
         path("reparer/", admin_views.repair, name="repair"),
         path("relecture/", review_views.ReviewQueueView.as_view(), name="review_queue"),
         path("relecture/<int:pk>/", review_views.ReviewView.as_view(http_method_names=["get"]), name="review"),
-        path("relecture/<int:pk>/version-relue/", review_views.ReviewView.as_view(decision="redact", http_method_names=["post"]), name="review_redact"),
-        path("relecture/<int:pk>/approuver/", review_views.ReviewView.as_view(decision="approve", http_method_names=["post"]), name="review_approve"),
-        path("relecture/<int:pk>/refuser/", review_views.ReviewView.as_view(decision="refuse", http_method_names=["post"]), name="review_refuse"),
+        path(
+            "relecture/<int:pk>/version-relue/",
+            review_views.ReviewView.as_view(decision="redact", http_method_names=["post"]),
+            name="review_redact",
+        ),
+        path(
+            "relecture/<int:pk>/approuver/",
+            review_views.ReviewView.as_view(decision="approve", http_method_names=["post"]),
+            name="review_approve",
+        ),
+        path(
+            "relecture/<int:pk>/refuser/",
+            review_views.ReviewView.as_view(decision="refuse", http_method_names=["post"]),
+            name="review_refuse",
+        ),
     ]
     return [
         path("temoignages/", include((urls, "temoignages_admin"), namespace="temoignages_admin")),
@@ -123,7 +153,9 @@ class PendingTestimoniesPanel(Component):
             "count": queue.count(),
             "urgent_count": queue.filter(suicide_risk=True).count(),
             "oldest_waiting": review_views.waiting_time(oldest) if oldest else "",
-            "rows": [{"submission": submission, "url": review_views.review_url(submission)} for submission in queue[:10]],
+            "rows": [
+                {"submission": submission, "url": review_views.review_url(submission)} for submission in queue[:10]
+            ],
             "queue_url": reverse("temoignages_admin:review_queue"),
             "missing": TestimonySubmission.objects.missing_page().count(),
             "repair_url": reverse("temoignages_admin:repair"),
@@ -172,7 +204,9 @@ def refuse_copying_testimonies(request, page):
     if request.method == "POST" and request.POST.get("copy_subpages") and _holds_testimonies(page):
         messages.error(
             request,
-            _("Cette section contient des témoignages : copiez-la sans ses sous-pages. Un témoignage n'est jamais copié."),
+            _(
+                "Cette section contient des témoignages : copiez-la sans ses sous-pages. Un témoignage n'est jamais copié."
+            ),
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None

@@ -338,9 +338,15 @@ def test_pause_suggested_after_n_decisions_not_before(users, section, settings):
     assert "relu aucun témoignage aujourd" in client_for(users, "superuser").get(queue).content.decode()
 
 
-def test_list_rows_lead_to_the_desk(users, pending):
+def test_list_rows_lead_to_the_desk_and_show_words(users, pending):
+    TestimonySubmission.objects.filter(pk=pending.pk).update(suicide_risk=True)
     html = client_for(users, "moderateur").get("/admin/snippets/temoignages/testimonysubmission/").content.decode()
     assert f'href="{review(pending)}"' in html
+    table = html[html.index("<table") : html.index("</table>")]
+    visible = re.sub(r"<[^>]+>", " ", table)
+    assert "Urgent" in visible
+    for raw in ("None", "True", "False"):
+        assert not re.search(rf"\b{raw}\b", visible), raw
 
 
 def test_testimony_editor_offers_no_workflow_cancel_and_links_to_the_desk(users, pending):
