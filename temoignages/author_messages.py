@@ -10,7 +10,7 @@ moderators' a link to the review screen, never the answer.
 from __future__ import annotations
 
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
@@ -32,11 +32,8 @@ class MessageRefused(Exception):
 
 
 def review_url(submission: TestimonySubmission) -> str:
-    """Where a moderator reads the conversation: the review screen, else the record's inspect view."""
-    try:
-        return reverse("temoignages_admin:review", args=[submission.pk])
-    except NoReverseMatch:
-        return reverse(TestimonySubmission.snippet_viewset.get_url_name("inspect"), args=[submission.pk])
+    """Where a moderator reads the conversation: the testimony's review screen."""
+    return reverse("temoignages_admin:review", args=[submission.pk])
 
 
 def _locked_pending(submission: TestimonySubmission) -> TestimonySubmission:

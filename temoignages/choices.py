@@ -88,3 +88,14 @@ MESSAGE_DIRECTIONS = {
     MessageKind.ANSWER: MessageDirection.AUTHOR,
     MessageKind.ACCEPTED: MessageDirection.AUTHOR,
 }
+
+
+class RejectionReason(models.TextChoices):
+    """Why a moderator refused a testimony: kept on the private record, never shown in public."""
+
+    OFF_TOPIC = "hors-sujet", _("Hors sujet : ne raconte pas un harcèlement")
+    IDENTIFIES = "identifiant", _("Permet d'identifier quelqu'un, même après relecture")
+    HATEFUL = "haineux", _("Propos haineux ou diffamatoires")
+    DUPLICATE = "doublon", _("Doublon d'un témoignage déjà reçu")
+    AUTHOR_REQUEST = "demande-auteur", _("À la demande de l'auteur ou de l'autrice")
+    OTHER = "autre", _("Autre raison (à préciser)")

@@ -13,6 +13,11 @@ GROUP_NAME = "Modérateurs"
 WORKFLOW_NAME = "Modération des témoignages"
 TASK_NAME = "Relecture par l'équipe de modération"
 
+#: Wagtail's migrations name their stock workflow and task after the groups that could publish.
+STOCK_WORKFLOW_NAME = "Moderators approval"
+FRENCH_WORKFLOW_NAME = "Relecture avant publication"
+FRENCH_TASK_NAME = "Relecture par un modérateur"
+
 #: (app_label, model, codename, name): the global permissions of the group, nothing more.
 GROUP_PERMISSIONS = [
     ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
@@ -56,6 +61,15 @@ def ensure_moderation_setup(apps=global_apps):
     for index_id in TestimonyIndexPage.objects.values_list("pk", flat=True):
         assign_to_index(index_id, workflow, group, apps)
     return workflow
+
+
+def rename_stock_workflow(apps=global_apps) -> int:
+    """Rename Wagtail's stock workflow and task in French, only while they keep their stock
+    name (a name chosen by an administrator stays). Returns how many objects were renamed."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    Task = apps.get_model("wagtailcore", "Task")
+    renamed = Workflow.objects.filter(name=STOCK_WORKFLOW_NAME).update(name=FRENCH_WORKFLOW_NAME)
+    return renamed + Task.objects.filter(name=STOCK_WORKFLOW_NAME).update(name=FRENCH_TASK_NAME)
 
 
 def assign_to_index(index_id: int, workflow, group, apps=global_apps) -> None:

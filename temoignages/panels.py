@@ -19,4 +19,16 @@ class PersonalDataPanel(Panel):
             story = getattr(self.instance, "story", "") or ""
             headline = getattr(self.instance, "headline", "") or ""
             context["groups"] = grouped(detect_personal_data(f"{headline}\n{story}"))
+            context["review_url"] = self._review_url()
             return context
+
+        def _review_url(self) -> str:
+            """The review desk, where the decisions are taken, when this page has a private record."""
+            from django.urls import reverse
+
+            from temoignages.models import TestimonySubmission
+
+            if not self.instance.pk:
+                return ""
+            pk = TestimonySubmission.objects.filter(page_id=self.instance.pk).values_list("pk", flat=True).first()
+            return reverse("temoignages_admin:review", args=[pk]) if pk else ""

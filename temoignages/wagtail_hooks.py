@@ -7,8 +7,10 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import StatusFlagColumn, TitleColumn
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
@@ -17,9 +19,16 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from temoignages import admin_views, author_message_views
 from temoignages.models import TestimonyPage, TestimonySubmission
 from temoignages.moderation import is_moderator
+from temoignages.review import views as review_views
 
 
 class SubmissionIndexView(IndexView):
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        # A row opens the review desk, where the testimony is read and decided; the edit form
+        # (the internal note only) stays in the row's « … » menu.
+        column_class = self._get_title_column_class(column_class)
+        return self._get_custom_column(field_name, column_class, get_url=review_views.review_url, **kwargs)
+
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
@@ -27,7 +36,9 @@ class SubmissionIndexView(IndexView):
         if user.has_perm("temoignages.export_testimonysubmission"):
             query = self.request.GET.urlencode()
             url = reverse("temoignages_admin:export")
-            buttons.append(Button(_("Exporter en CSV (sans e-mails)"), url=f"{url}?{query}", icon_name="download", priority=20))
+            buttons.append(
+                Button(_("Exporter en CSV (sans e-mails)"), url=f"{url}?{query}", icon_name="download", priority=20)
+            )
             buttons.append(
                 Button(
                     _("Exporter en CSV avec les e-mails de contact"),
@@ -37,7 +48,14 @@ class SubmissionIndexView(IndexView):
                 )
             )
         if user.has_perm("temoignages.change_testimonysubmission"):
-            buttons.append(Button(_("Recréer les pages manquantes"), url=reverse("temoignages_admin:repair"), icon_name="repeat", priority=40))
+            buttons.append(
+                Button(
+                    _("Recréer les pages manquantes"),
+                    url=reverse("temoignages_admin:repair"),
+                    icon_name="repeat",
+                    priority=40,
+                )
+            )
         return buttons
 
 
@@ -60,36 +78,22 @@ class TestimonySubmissionViewSet(SnippetViewSet):
     menu_order = 250
     index_view_class = SubmissionIndexView
     # Model ordering: testimonies flagged for suicidal risk first, then the newest.
-    list_display = ["__str__", "suicide_risk", "created_at", "status", "harassment_type", "role", "page"]
-    list_filter = ["status", "suicide_risk", "harassment_type", "locale"]
-    list_export = []
-    inspect_view_enabled = True
-    # The inspect view carries the conversation with the author (a GET page: its forms are not nested in another).
-    inspect_template_name = "temoignages/admin/submission_inspect.html"
-    copy_view_enabled = False
-    chooser_viewset_class = NoChooserViewSet
-    inspect_view_fields = [
+    list_display = [
+        "__str__",
+        # A word, never a raw True/False.
+        StatusFlagColumn("suicide_risk", label=_("Urgence"), true_label=_("Urgent"), sort_key="suicide_risk"),
         "created_at",
-        "suicide_risk",
         "status",
-        "overdue_alert_sent_at",
-        "decided_at",
-        "rejection_reason",
         "harassment_type",
         "role",
-        "title",
-        "story",
-        "pseudonym",
-        "age_range",
-        "region",
-        "consent_publication",
-        "consent_processing",
-        "consent_text_version",
-        "consented_at",
-        "legal_basis",
-        "contact_email",
         "page",
     ]
+    list_filter = ["status", "suicide_risk", "harassment_type", "locale"]
+    list_export = []
+    # No inspect view: the review desk shows the record in words and Paris time, never raw values.
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    chooser_viewset_class = NoChooserViewSet
     edit_handler = ObjectList([FieldPanel("moderator_note")])
 
 
@@ -105,6 +109,23 @@ def register_admin_urls():
         path("reparer/", admin_views.repair, name="repair"),
         path("messages/<int:submission_pk>/demander/", author_message_views.ask, name="author_ask"),
         path("messages/<int:submission_pk>/proposer/", author_message_views.propose, name="author_propose"),
+        path("relecture/", review_views.ReviewQueueView.as_view(), name="review_queue"),
+        path("relecture/<int:pk>/", review_views.ReviewView.as_view(http_method_names=["get"]), name="review"),
+        path(
+            "relecture/<int:pk>/version-relue/",
+            review_views.ReviewView.as_view(decision="redact", http_method_names=["post"]),
+            name="review_redact",
+        ),
+        path(
+            "relecture/<int:pk>/approuver/",
+            review_views.ReviewView.as_view(decision="approve", http_method_names=["post"]),
+            name="review_approve",
+        ),
+        path(
+            "relecture/<int:pk>/refuser/",
+            review_views.ReviewView.as_view(decision="refuse", http_method_names=["post"]),
+            name="review_refuse",
+        ),
     ]
     return [
         path("temoignages/", include((urls, "temoignages_admin"), namespace="temoignages_admin")),
@@ -127,15 +148,17 @@ class PendingTestimoniesPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context=None):
-        # Those whose story mentions suicidal risk are read first.
-        pending = (
-            TestimonyPage.objects.filter(live=False, submission__status="pending")
-            .select_related("submission")
-            .order_by("-submission__suicide_risk", "-pk")
-        )
+        # Urgent first (suicidal risk or danger), then the longest waiting.
+        queue = TestimonySubmission.objects.review_queue().select_related("harassment_type")
+        oldest = queue.order_by("created_at").first()
         return {
-            "count": pending.count(),
-            "pages": pending[:10],
+            "count": queue.count(),
+            "urgent_count": queue.filter(suicide_risk=True).count(),
+            "oldest_waiting": review_views.waiting_time(oldest) if oldest else "",
+            "rows": [
+                {"submission": submission, "url": review_views.review_url(submission)} for submission in queue[:10]
+            ],
+            "queue_url": reverse("temoignages_admin:review_queue"),
             "missing": TestimonySubmission.objects.missing_page().count(),
             "repair_url": reverse("temoignages_admin:repair"),
         }
@@ -147,6 +170,35 @@ def add_pending_testimonies_panel(request, panels):
         panels.append(PendingTestimoniesPanel(request))
 
 
+class ReviewDeskMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_moderator(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_desk_menu_item():
+    return ReviewDeskMenuItem(
+        _("Relecture"),
+        reverse("temoignages_admin:review_queue"),
+        name="review_desk",
+        icon_name="tasks",
+        order=249,
+    )
+
+
+#: Page editor actions that would end a testimony's review outside the desk's three decisions.
+TESTIMONY_HIDDEN_ACTIONS = {"action-cancel-workflow", "action-restart-workflow", "action-publish", "action-submit"}
+
+
+@hooks.register("construct_page_action_menu")
+def keep_decisions_on_the_desk(menu_items, request, context):
+    """A testimony is decided on the review desk: its editor offers no « Annuler le workflow » nor
+    anything publish-like (the workflow's own approve/reject stay, they are the same decisions)."""
+    page = context.get("page")
+    if page is not None and isinstance(page.specific_deferred, TestimonyPage):
+        menu_items[:] = [item for item in menu_items if item.name not in TESTIMONY_HIDDEN_ACTIONS]
+
+
 @hooks.register("before_copy_page")
 def refuse_copying_testimonies(request, page):
     """A copy of a section with its subpages would copy the testimonies in it: refused up front
@@ -154,7 +206,9 @@ def refuse_copying_testimonies(request, page):
     if request.method == "POST" and request.POST.get("copy_subpages") and _holds_testimonies(page):
         messages.error(
             request,
-            _("Cette section contient des témoignages : copiez-la sans ses sous-pages. Un témoignage n'est jamais copié."),
+            _(
+                "Cette section contient des témoignages : copiez-la sans ses sous-pages. Un témoignage n'est jamais copié."
+            ),
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None

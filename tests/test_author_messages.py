@@ -156,9 +156,9 @@ def test_the_panel_shows_the_conversation_and_marks_new_answers_once(section, mo
     assert answered.status_code == 200
     assert "Votre réponse est envoyée" in text(answered)
 
-    inspect = moderator_client.get(author_messages.review_url(submission))
-    assert inspect.status_code == 200
-    panel = BeautifulSoup(inspect.content, "html.parser").select_one(".author-messages")
+    screen = moderator_client.get(author_messages.review_url(submission))
+    assert screen.status_code == 200
+    panel = BeautifulSoup(screen.content, "html.parser").select_one(".author-messages")
     assert answer_text in panel.get_text()
     assert "Dans quel établissement ?" in panel.get_text()
     assert "Nouveau" in panel.get_text()

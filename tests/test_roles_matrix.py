@@ -144,7 +144,8 @@ def pending_link(world: World) -> str:
 
 
 def record_link(world: World) -> str:
-    return f"/admin/snippets/temoignages/testimonysubmission/edit/{world.submission.pk}/"
+    # A row of « Témoignages reçus » opens the review desk.
+    return f"/admin/temoignages/relecture/{world.submission.pk}/"
 
 
 def index_link(world: World) -> str:
@@ -511,9 +512,6 @@ ROWS: dict[str, Access | Listing | Effect | tuple] = {
     "wagtailsnippets_temoignages_testimonysubmission:list_results": Listing(
         lambda w: "/admin/snippets/temoignages/testimonysubmission/results/", MODERATION, MODERATION, target=record_link
     ),
-    "wagtailsnippets_temoignages_testimonysubmission:inspect": Access(
-        lambda w: f"/admin/snippets/temoignages/testimonysubmission/inspect/{w.submission.pk}/", MODERATION
-    ),
     "wagtailsnippets_temoignages_testimonysubmission:edit": Access(
         lambda w: f"/admin/snippets/temoignages/testimonysubmission/edit/{w.submission.pk}/",
         MODERATION,
@@ -541,6 +539,25 @@ ROWS: dict[str, Access | Listing | Effect | tuple] = {
     ),
     "wagtailsnippets_temoignages_testimonysubmission:add": Access(
         lambda w: "/admin/snippets/temoignages/testimonysubmission/add/", NOBODY, shows_text=False
+    ),
+    "temoignages_admin:review_queue": Listing(
+        lambda w: "/admin/temoignages/relecture/", MODERATION, MODERATION, target=record_link
+    ),
+    "temoignages_admin:review": Access(lambda w: f"/admin/temoignages/relecture/{w.submission.pk}/", MODERATION),
+    "temoignages_admin:review_redact": Effect(
+        lambda w: f"/admin/temoignages/relecture/{w.submission.pk}/version-relue/",
+        lambda w: {"story": f"pending redacted {w.marker}", "headline": "", "pseudonym": "", "content_warning": "", "tags": ""},
+        lambda w, b: w.pending_text() != b["text"],
+        MODERATION,
+    ),
+    "temoignages_admin:review_approve": Effect(
+        lambda w: f"/admin/temoignages/relecture/{w.submission.pk}/approuver/", lambda w: {}, pending_published, MODERATION
+    ),
+    "temoignages_admin:review_refuse": Effect(
+        lambda w: f"/admin/temoignages/relecture/{w.submission.pk}/refuser/",
+        lambda w: {"reason": "hors-sujet", "details": ""},
+        lambda w, b: w.submission.status == Status.REJECTED,
+        MODERATION,
     ),
     "temoignages_admin:export": Access(lambda w: "/admin/temoignages/export.csv", MODERATION),
     "temoignages_admin:repair": Access(lambda w: "/admin/temoignages/reparer/", MODERATION, shows_text=False),

@@ -64,9 +64,10 @@ def test_editors_cannot_see_private_records(section, editor, moderator):
     response = moderator_client.get(listing)
     assert response.status_code == 200
     submission = tm.TestimonySubmission.objects.get()
-    inspect = moderator_client.get(f"{listing}inspect/{submission.pk}/")
-    assert inspect.status_code == 200 and b"secret@example.org" in inspect.content
-    assert editor_client.get(f"{listing}inspect/{submission.pk}/").status_code in (302, 403)
+    desk = f"/admin/temoignages/relecture/{submission.pk}/"
+    review = moderator_client.get(desk)
+    assert review.status_code == 200 and b"secret@example.org" in review.content
+    assert editor_client.get(desk).status_code in (302, 403)
 
 
 def test_listing_filters_by_status_and_type(section, moderator):
@@ -105,8 +106,8 @@ def test_dashboard_panel_counts_pending_testimonies(client, section, moderator, 
     _, moderator_client = moderator
     html = moderator_client.get("/admin/").content.decode()
     assert "2 témoignages en attente de relecture" in html
-    page = tm.TestimonySubmission.objects.first().page
-    assert f"/admin/pages/{page.pk}/edit/" in html
+    submission = tm.TestimonySubmission.objects.first()
+    assert f"/admin/temoignages/relecture/{submission.pk}/" in html
     _, editor_client = editor
     assert "en attente de relecture" not in editor_client.get("/admin/").content.decode()
 

@@ -357,6 +357,8 @@ QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://meteofrance.com/")
 # Days after a moderator's decision before purge_testimonies erases rejected/withdrawn
 # testimonies and the contact e-mails and original texts of published ones.
 TESTIMONY_RETENTION_DAYS = int(os.environ.get("TESTIMONY_RETENTION_DAYS", "30"))
+# Decisions in a day after which the review desk suggests a break (a suggestion, never a block).
+TESTIMONY_REVIEW_PAUSE_AFTER = int(os.environ.get("TESTIMONY_REVIEW_PAUSE_AFTER", "10"))
 
 # --- How long each item of personal data is kept (issue 15) -----------------------------
 # Each figure is read both by the code that erases and by the privacy page, never typed twice.

@@ -9,12 +9,23 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from site_parlons.encryption import CANARY_TEXT, EncryptedTextField
-from temoignages.choices import AgeRange, LegalBasis, Region, Role, Status
+from temoignages.choices import AgeRange, LegalBasis, Region, RejectionReason, Role, Status
 
 
 class TestimonySubmissionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Status.PENDING)
+
+    def review_queue(self):
+        """What waits for a moderator's decision: urgent first, then the longest waiting.
+
+        Listings never show the author's words: the encrypted fields are not even read."""
+        return (
+            self.pending()
+            .filter(page__isnull=False)
+            .defer("title", "story", "pseudonym", "contact_email")
+            .order_by("-suicide_risk", "created_at", "pk")
+        )
 
     def at_risk_first(self):
         """Testimonies flagged for suicidal risk first, then the newest."""
@@ -129,6 +140,9 @@ class TestimonySubmission(models.Model):
 
     status = models.CharField(_("statut"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
     decided_at = models.DateTimeField(_("décidé le"), null=True, blank=True, db_index=True)
+    rejection_reason_code = models.CharField(
+        _("motif du refus"), max_length=30, choices=RejectionReason.choices, blank=True
+    )
     rejection_reason = models.TextField(_("raison du refus"), blank=True)
     moderator_note = models.TextField(
         _("note interne"), blank=True, help_text=_("Visible par l'équipe de modération seulement.")

@@ -37,7 +37,7 @@ def test_a_question_to_the_author_and_the_answer(site, chromium, moderator, sett
 
         # The moderator writes from the record's screen.
         log_in(desk, site, "moderatrice")
-        desk.goto(f"{site.url}/admin/snippets/temoignages/testimonysubmission/inspect/{submission.pk}/")
+        desk.goto(f"{site.url}/admin/temoignages/relecture/{submission.pk}/")
         expect(desk.get_by_role("heading", name="Conversation avec l'auteur ou l'autrice")).to_be_visible()
         desk.get_by_label("Votre question à l'auteur ou l'autrice").fill(QUESTION)
         with desk.expect_navigation():
