@@ -22,11 +22,15 @@ pytestmark = pytest.mark.django_db
 GLOBAL = {
     "access_admin",
     "submit_translation",
-    *(f"{action}_{model}" for action in ("add", "change", "delete", "view") for model in (
-        "association",
-        "helpline",
-        "harassmenttype",
-    )),
+    *(
+        f"{action}_{model}"
+        for action in ("add", "change", "delete", "view")
+        for model in (
+            "association",
+            "helpline",
+            "harassmenttype",
+        )
+    ),
 }
 PAGE = {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
 COLLECTION = {"add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document"}

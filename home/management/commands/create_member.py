@@ -28,7 +28,10 @@ def set_password_link(user) -> str:
     """
     path = reverse(
         "wagtailadmin_password_reset_confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
@@ -73,7 +76,9 @@ class Command(BaseCommand):
             f"It works once and expires in {_duration(settings.PASSWORD_RESET_TIMEOUT)} (PASSWORD_RESET_TIMEOUT)."
         )
         if email:
-            self.stdout.write(f"A lost password: « Mot de passe oublié ? » on the login page e-mails {email} a new link.")
+            self.stdout.write(
+                f"A lost password: « Mot de passe oublié ? » on the login page e-mails {email} a new link."
+            )
         else:
             self.stdout.write("No e-mail address: a lost password is reset by a superuser (Paramètres › Utilisateurs).")
         if is_required_for(user):
