@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
@@ -27,7 +28,9 @@ class SubmissionIndexView(IndexView):
         if user.has_perm("temoignages.export_testimonysubmission"):
             query = self.request.GET.urlencode()
             url = reverse("temoignages_admin:export")
-            buttons.append(Button(_("Exporter en CSV (sans e-mails)"), url=f"{url}?{query}", icon_name="download", priority=20))
+            buttons.append(
+                Button(_("Exporter en CSV (sans e-mails)"), url=f"{url}?{query}", icon_name="download", priority=20)
+            )
             buttons.append(
                 Button(
                     _("Exporter en CSV avec les e-mails de contact"),
@@ -37,7 +40,14 @@ class SubmissionIndexView(IndexView):
                 )
             )
         if user.has_perm("temoignages.change_testimonysubmission"):
-            buttons.append(Button(_("Recréer les pages manquantes"), url=reverse("temoignages_admin:repair"), icon_name="repeat", priority=40))
+            buttons.append(
+                Button(
+                    _("Recréer les pages manquantes"),
+                    url=reverse("temoignages_admin:repair"),
+                    icon_name="repeat",
+                    priority=40,
+                )
+            )
         return buttons
 
 
@@ -60,7 +70,21 @@ class TestimonySubmissionViewSet(SnippetViewSet):
     menu_order = 250
     index_view_class = SubmissionIndexView
     # Model ordering: testimonies flagged for suicidal risk first, then the newest.
-    list_display = ["__str__", "suicide_risk", "created_at", "status", "harassment_type", "role", "page"]
+    list_display = [
+        "__str__",
+        # In words: Wagtail would print the raw « True » / « False ».
+        Column(
+            "suicide_risk",
+            label=_("Risque suicidaire"),
+            accessor=lambda submission: _("Oui") if submission.suicide_risk else _("Non"),
+            sort_key="suicide_risk",
+        ),
+        "created_at",
+        "status",
+        "harassment_type",
+        "role",
+        "page",
+    ]
     list_filter = ["status", "suicide_risk", "harassment_type", "locale"]
     list_export = []
     inspect_view_enabled = True
@@ -150,7 +174,9 @@ def refuse_copying_testimonies(request, page):
     if request.method == "POST" and request.POST.get("copy_subpages") and _holds_testimonies(page):
         messages.error(
             request,
-            _("Cette section contient des témoignages : copiez-la sans ses sous-pages. Un témoignage n'est jamais copié."),
+            _(
+                "Cette section contient des témoignages : copiez-la sans ses sous-pages. Un témoignage n'est jamais copié."
+            ),
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None

@@ -11,7 +11,8 @@ case-insensitive, with the English source strings:
   in French and are not flagged);
 * the English translation of our own catalogues (``locale/en``), where it differs from the
   French source;
-* names stored as data that Wagtail shows as they are (``DATA_NAMES``).
+* names stored as data that Wagtail shows as they are (``DATA_NAMES``), and raw Python
+  values (``RAW_VALUES``: « True », « False », « None »).
 
 A string that is also French somewhere (a French translation or one of our French sources) is
 not English evidence and is left out.
@@ -56,6 +57,8 @@ UPSTREAM_CATALOGUES = [
 
 #: Names kept in the database and shown untranslated: Wagtail's stock groups and workflow.
 DATA_NAMES = ["Editors", "Moderators", "Moderators approval task"]
+#: Python values printed as they are (a boolean or empty field without a French rendering).
+RAW_VALUES = ["True", "False", "None"]
 #: Wagtail's stock workflow, created by its migrations and assigned to the tree's root. Its
 #: renaming belongs to the moderators' review desk: checked on its own, below, until then.
 STOCK_WORKFLOW_NAME = "Moderators approval"
@@ -104,7 +107,9 @@ def english_source_strings() -> dict[str, str]:
                     add(translated, origin)
     for name in [*DATA_NAMES, STOCK_WORKFLOW_NAME]:
         english[_key(name)] = "data"
-    return {text: origin for text, origin in english.items() if text not in french or origin == "data"}
+    for value in RAW_VALUES:
+        english[_key(value)] = "raw value"
+    return {text: origin for text, origin in english.items() if text not in french or origin in ("data", "raw value")}
 
 
 def visible_texts(html: bytes) -> list[str]:
