@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from home.admin_columns import YesNoColumn
 from temoignages import admin_views
 from temoignages.models import TestimonyPage, TestimonySubmission
 from temoignages.moderation import is_moderator
@@ -72,13 +72,7 @@ class TestimonySubmissionViewSet(SnippetViewSet):
     # Model ordering: testimonies flagged for suicidal risk first, then the newest.
     list_display = [
         "__str__",
-        # In words: Wagtail would print the raw « True » / « False ».
-        Column(
-            "suicide_risk",
-            label=_("Risque suicidaire"),
-            accessor=lambda submission: _("Oui") if submission.suicide_risk else _("Non"),
-            sort_key="suicide_risk",
-        ),
+        YesNoColumn.for_field(TestimonySubmission, "suicide_risk"),
         "created_at",
         "status",
         "harassment_type",
