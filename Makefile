@@ -14,7 +14,7 @@ PYTEST_ARGS ?= -n 2
 WORKER_ARGS := db_worker --backend email
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run migrate demo admin serve worker test check lint format messages clean screenshots
+.PHONY: help install install-dev run migrate demo admin serve worker test check lint format messages clean screenshots docs-screenshots
 # Every app's templates folder (djhtml and djlint read them; .venv and node_modules are not apps).
 TEMPLATE_DIRS := $(filter-out node_modules/% staticfiles/% var/% media/%,$(wildcard */templates))
 STYLELINT := node_modules/.bin/stylelint
@@ -114,6 +114,10 @@ lighthouse: install-browser ## Lighthouse scores (mobile) of the home, a testimo
 
 screenshots: install-dev ## PNGs of every page type, FR and EN, 360 and 1280 px, into SCREENSHOTS_DIR (var/screenshots/); BASE_URL to use a running site
 	$(PY) tests/browser/screenshots.py
+
+docs-screenshots: install-dev ## The README's admin screenshots (docs/screenshots/admin-*.png) from a running dev site at BASE_URL (127.0.0.1:8000)
+	$(PY) docs/screenshots.py
+
 # --- Production, backups, security, benchmarks (issue 7) ----------------------------
 .PHONY: serve-prod collectstatic backup restore rotate-key security bench image-check
 PROD_ENV = DJANGO_SETTINGS_MODULE=site_parlons.settings.production \

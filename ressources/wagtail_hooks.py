@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.admin_columns import YesNoColumn
+
 from .models import Association, Helpline, SuicideRiskVocabulary
 
 
@@ -11,7 +13,7 @@ class AssociationViewSet(SnippetViewSet):
     model = Association
     icon = "group"
     menu_label = _("Associations")
-    list_display = ["name", "region", "phone", "to_verify", "locale"]
+    list_display = ["name", "region", "phone", YesNoColumn.for_field(Association, "to_verify"), "locale"]
     list_filter = ["region", "to_verify", "harassment_types", "locale"]
     search_fields = ["name", "description"]
 

@@ -5,7 +5,8 @@ translations or the private records and has no row here fails ``test_every_admin
 so a Wagtail upgrade or a new view cannot open a way around moderation unnoticed.
 
 Roles: an anonymous visitor, Wagtail's stock « Editors » and « Moderators » groups (created by
-Wagtail's migrations, with rights on the whole tree), our « Modérateurs » and a superuser.
+Wagtail's migrations, with rights on the whole tree), our « Rédaction » (campaign editors, with
+rights on each home page: the testimony subtree is below them), our « Modérateurs » and a superuser.
 The same table is in the README (« Qui peut faire quoi sur un témoignage »).
 """
 
@@ -22,6 +23,7 @@ from django.urls import URLResolver, get_resolver
 from wagtail.models import Page, TaskState, WorkflowState
 
 from home.models import HarassmentType
+from home.roles import get_redaction_group
 from temoignages import services
 from temoignages.choices import Status
 from temoignages.models import AuthorMessage, TestimonyPage, TestimonySubmission
@@ -29,11 +31,13 @@ from temoignages.moderation import GROUP_NAME
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "editor", "wagtail_moderator", "moderateur", "superuser")
+ROLES = ("anonymous", "editor", "wagtail_moderator", "redaction", "moderateur", "superuser")
 STAFF = frozenset(ROLES[1:])
 MODERATION = frozenset({"moderateur", "superuser"})
 SUPERUSER = frozenset({"superuser"})
 NOBODY = frozenset()
+# Roles holding « unlock » on some pages, who open the locked pages report.
+UNLOCKERS = frozenset({"wagtail_moderator", "redaction", "superuser"})
 
 
 @dataclass
@@ -102,9 +106,15 @@ def world(section, django_user_model):
     assert TestimonySubmission.objects.get(page=refused).status == Status.REJECTED
 
     users = {"anonymous": None}
-    for role, group in (("editor", "Editors"), ("wagtail_moderator", "Moderators"), ("moderateur", GROUP_NAME)):
+    groups = {
+        "editor": Group.objects.get(name="Editors"),
+        "wagtail_moderator": Group.objects.get(name="Moderators"),
+        "redaction": get_redaction_group(),
+        "moderateur": Group.objects.get(name=GROUP_NAME),
+    }
+    for role, group in groups.items():
         user = django_user_model.objects.create_user(role, f"{role}@example.org", "motdepasse-solide-123")
-        user.groups.add(Group.objects.get(name=group))
+        user.groups.add(group)
         users[role] = user
     users["superuser"] = django_user_model.objects.create_superuser("racine", "r@example.org", "motdepasse-solide-123")
     return World(
@@ -389,13 +399,13 @@ ROWS: dict[str, Access | Listing | Effect | tuple] = {
     ),
     "wagtailadmin_reports:locked_pages": Listing(
         lambda w: "/admin/reports/locked/",
-        frozenset({"wagtail_moderator", "superuser"}),
+        UNLOCKERS,
         SUPERUSER,
         prepare=lambda w: lock(w),
     ),
     "wagtailadmin_reports:locked_pages_results": Listing(
         lambda w: "/admin/reports/locked/results/",
-        frozenset({"wagtail_moderator", "superuser"}),
+        UNLOCKERS,
         SUPERUSER,
         prepare=lambda w: lock(w),
     ),
