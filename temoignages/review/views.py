@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -24,6 +26,8 @@ from temoignages.review.highlight import highlight_personal_data
 
 def waiting_time(submission: TestimonySubmission) -> str:
     """« 3 jours » rather than a date: how long the author has been waiting."""
+    if timezone.now() - submission.created_at < timedelta(minutes=1):
+        return _("moins d'une minute")
     return timesince(submission.created_at, depth=1)
 
 

@@ -38,7 +38,7 @@ def test_a_question_to_the_author_and_the_answer(site, chromium, moderator, sett
         # The moderator writes from the record's screen.
         log_in(desk, site, "moderatrice")
         desk.goto(f"{site.url}/admin/temoignages/relecture/{submission.pk}/")
-        expect(desk.get_by_role("heading", name="Conversation avec l'auteur ou l'autrice")).to_be_visible()
+        expect(desk.get_by_role("heading", name="Demander une précision à l'auteur ou l'autrice")).to_be_visible()
         desk.get_by_label("Votre question à l'auteur ou l'autrice").fill(QUESTION)
         with desk.expect_navigation():
             desk.get_by_role("button", name="Envoyer la question").click()
