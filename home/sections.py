@@ -133,10 +133,10 @@ class HomeSectionBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         home = preview_home(parent_context)
-        context["section"] = self.section_content(home, value) if home is not None else None
+        context["section"] = self.section_content(home, value, parent_context or {}) if home is not None else None
         return context
 
-    def section_content(self, home, value):
+    def section_content(self, home, value, parent_context):
         raise NotImplementedError
 
 
@@ -147,7 +147,7 @@ class EditoSectionBlock(HomeSectionBlock):
         label = _("L'édito")
         description = _("Le titre et le chapeau de l'édito de la campagne, avec un lien pour le lire.")
 
-    def section_content(self, home, value):
+    def section_content(self, home, value, parent_context):
         from campagne.models import EditoPage
         from home.cache import public_q
 
@@ -170,7 +170,7 @@ class LatestTestimoniesBlock(HomeSectionBlock):
         description = _("Les derniers témoignages publiés, les plus récents d'abord.")
         preview_value = {"heading": "", "count": 3}
 
-    def section_content(self, home, value):
+    def section_content(self, home, value, parent_context):
         from home.models import attach_card_images
         from temoignages.models import TestimonyPage
 
@@ -185,9 +185,12 @@ class SiteSectionsBlock(HomeSectionBlock):
         label = _("Les rubriques du site")
         description = _("Une carte pour chaque rubrique du site affichée dans le menu.")
 
-    def section_content(self, home, value):
+    def section_content(self, home, value, parent_context):
         from home.models import attach_card_images
 
+        # The home page's context already reads them (its feed links): read once per page.
+        if "sections" in parent_context:
+            return parent_context["sections"]
         return attach_card_images(home.get_menu_children())
 
 
