@@ -70,6 +70,19 @@ class CaptionedImageBlock(blocks.StructBlock):
         description = _("Une image avec son texte alternatif (obligatoire sauf image décorative) et une légende.")
         group = _("Médias")
 
+    def get_preview_value(self):
+        """An image of the site's own library: a preview value cannot name a fixed image."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("pk").first()
+        alt_text = image.default_alt_text if image else ""
+        return self.normalize(
+            {
+                "image": {"image": image, "alt_text": alt_text or "", "decorative": False},
+                "caption": _("La légende s'affiche sous l'image."),
+            }
+        )
+
 
 class LinkStructValue(blocks.StructValue):
     """Link logic in Python: templates only print ``value.href``."""

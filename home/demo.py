@@ -15,6 +15,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from home.models import DEFAULT_HARASSMENT_TYPES, HarassmentType, HomePage, SiteSettings, StandardPage
+from home.sections import default_home_sections
 from home.sites import sync_default_site
 
 SEED = 2019  # the campaign's founding year: the demo is the same on every machine
@@ -226,6 +227,31 @@ def ensure_footer_pages(home: HomePage) -> None:
     settings_obj.save()
 
 
+def ensure_home_sections(home: HomePage) -> None:
+    """The home pages' sections, featuring an interview and the study in each language.
+
+    Only a home that still has the sections every new home page starts with is changed, so an
+    order the editors chose is kept when the demo is loaded again.
+    """
+    from campagne.models import InterviewPage, StudyPage
+
+    for page in HomePage.objects.filter(translation_key=home.translation_key):
+        if [block.block_type for block in page.body] != [s["type"] for s in default_home_sections()]:
+            continue
+        interview = InterviewPage.objects.descendant_of(page).live().order_by("path").first()
+        study = StudyPage.objects.descendant_of(page).live().order_by("path").first()
+        edito, latest, site_sections = default_home_sections()
+        sections = [edito]
+        if interview is not None:
+            sections.append({"type": "featured_video", "value": {"heading": "", "page": interview.pk}})
+        sections.append(latest)
+        if study is not None:
+            sections.append({"type": "featured_study", "value": {"heading": "", "page": study.pk}})
+        sections.append(site_sections)
+        page.body = json.dumps(sections)
+        page.save_revision().publish()
+
+
 @transaction.atomic
 def load_demo_content() -> HomePage:
     """Build (or complete) the whole demo site. Safe to run any number of times."""
@@ -244,4 +270,6 @@ def load_demo_content() -> HomePage:
     ensure_legal_pages(home)
     ensure_footer_pages(home)
     attach_illustrations(home)
+    ensure_home_sections(home)
+    home.refresh_from_db()
     return home

@@ -117,3 +117,33 @@ def test_poster_and_portrait_use_local_avif_webp_renditions(client, home):
     interview = InterviewPageFactory(parent=InterviewIndexPageFactory(parent=home), person_photo=portrait)
     soup = BeautifulSoup(client.get(interview.url).content, "html.parser")
     assert soup.select_one(".person picture source[type='image/webp']")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model_name", ["InterviewPage", "VideoPage"])
+@pytest.mark.parametrize(("language", "other"), [("fr", "en"), ("en", "fr")])
+def test_harassment_types_are_checkboxes_in_the_pages_own_language(
+    admin_client, demo_site, model_name, language, other
+):
+    from django.urls import reverse
+
+    from home.models import HarassmentType
+
+    model = getattr(models, model_name)
+    page = model.objects.filter(locale__language_code=language).first()
+    # A type attached in the other language shows as its counterpart in the page's language.
+    foreign = HarassmentType.objects.get(locale__language_code=other, code="cyber")
+    page.harassment_types.add(foreign)
+    page.save_revision()
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select("select[name='harassment_types']") == []
+    boxes = soup.select("input[type=checkbox][name='harassment_types']")
+    own = HarassmentType.objects.filter(locale__language_code=language)
+    assert sorted(int(box["value"]) for box in boxes) == sorted(own.values_list("pk", flat=True))
+    labels = {box.find_parent("label").get_text(strip=True) for box in boxes}
+    assert labels == set(own.values_list("name", flat=True))
+    assert not labels & set(HarassmentType.objects.filter(locale__language_code=other).values_list("name", flat=True))
+    checked = {int(box["value"]) for box in boxes if box.has_attr("checked")}
+    assert own.get(code="cyber").pk in checked

@@ -94,7 +94,7 @@ class InterviewPage(YouTubeVideoMixin, HarassmentTypesMixin, BasePage):
         FieldPanel("questions_answered"),
         FieldPanel("qa"),
         FieldPanel("transcript"),
-        MultiFieldPanel([FieldPanel("harassment_types"), FieldPanel("tags")], heading=_("Classement")),
+        MultiFieldPanel([HarassmentTypesMixin.harassment_types_panel, FieldPanel("tags")], heading=_("Classement")),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("person_name"),

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 
+from campagne.admin_forms import LocalizedTypesPageForm
 from campagne.blocks import CampaignStreamBlock
 from campagne.youtube import validate_youtube_url, video_embed
 from home.models import HarassmentType, ListingMixin
@@ -77,6 +78,8 @@ class YouTubeVideoMixin(models.Model):
 
 
 class HarassmentTypesMixin(models.Model):
+    """The harassment types a page is about, ticked in the page's own language."""
+
     harassment_types = ParentalManyToManyField(
         HarassmentType,
         blank=True,
@@ -86,6 +89,10 @@ class HarassmentTypesMixin(models.Model):
             "Les formes de harcèlement abordées : elles servent au filtre de la liste et aux numéros d'aide proposés."
         ),
     )
+
+    # Checkboxes (not a Ctrl-click multi-select), listing only the page's language.
+    harassment_types_panel = FieldPanel("harassment_types", widget=forms.CheckboxSelectMultiple)
+    base_form_class = LocalizedTypesPageForm
 
     class Meta:
         abstract = True

@@ -57,7 +57,7 @@ class VideoPage(YouTubeVideoMixin, HarassmentTypesMixin, CampaignBodyMixin, Base
         MultiFieldPanel([FieldPanel("content_warning"), FieldPanel("duration")], heading=_("Avant la lecture")),
         *CampaignBodyMixin.body_panels,
         FieldPanel("transcript"),
-        MultiFieldPanel([FieldPanel("harassment_types"), FieldPanel("tags")], heading=_("Classement")),
+        MultiFieldPanel([HarassmentTypesMixin.harassment_types_panel, FieldPanel("tags")], heading=_("Classement")),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.SearchField("transcript")]
     parent_page_types = ["campagne.VideoIndexPage"]

@@ -10,8 +10,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BaseStreamBlock, LegalStreamBlock
+from home.blocks import LegalStreamBlock
 from home.cache import public_q
+from home.sections import HomeStreamBlock, default_home_sections
 
 from .images import ListingImageMixin, attach_card_images
 from .mixins import BodyMixin, IntroMixin, SocialMetaMixin
@@ -75,10 +76,14 @@ class HomePage(BasePage):
         ),
     )
     body = StreamField(
-        BaseStreamBlock(),
+        HomeStreamBlock(),
         blank=True,
-        verbose_name=_("contenu complémentaire"),
-        help_text=_("Blocs affichés après les sections du site."),
+        default=default_home_sections,
+        verbose_name=_("sections de la page"),
+        help_text=_(
+            "Les sections de l'accueil sous le slogan, dans l'ordre de la liste : édito, témoignage, vidéo ou "
+            "étude à la une, derniers témoignages, rubriques du site, image, texte… Glissez-les pour les réordonner."
+        ),
     )
 
     content_panels = BasePage.content_panels + [
@@ -114,17 +119,12 @@ class HomePage(BasePage):
         verbose_name_plural = _("pages d'accueil")
 
     def get_context(self, request, *args, **kwargs):
-        """The sections of the page, as lazy values: the template caches the part that uses
-        them (see ``layout_cache``), so on a cache hit none of these queries runs."""
+        """The hero's links and the feeds' sections, as lazy values: the template caches the part
+        that uses them (see ``layout_cache``), so on a cache hit none of these queries runs. The
+        body's sections query their own content (``home.sections``), inside the same cache."""
         context = super().get_context(request, *args, **kwargs)
-        EditoPage = apps.get_model("campagne", "EditoPage")
-        TestimonyPage = apps.get_model("temoignages", "TestimonyPage")
         TestimonyFormPage = apps.get_model("temoignages", "TestimonyFormPage")
         ResourceIndexPage = apps.get_model("ressources", "ResourceIndexPage")
-        context["edito"] = SimpleLazyObject(lambda: EditoPage.objects.child_of(self).live().filter(public_q()).first())
-        context["latest_testimonies"] = SimpleLazyObject(
-            lambda: attach_card_images(TestimonyPage.objects.latest_for_home(self.locale))
-        )
         context["sections"] = SimpleLazyObject(lambda: attach_card_images(self.get_menu_children()))
         context["testify_page"] = SimpleLazyObject(
             lambda: TestimonyFormPage.objects.descendant_of(self).live().filter(public_q()).first()
