@@ -1,4 +1,4 @@
-"""An editor of the stock « Editors » group, in the French admin, publishes an interview with its
+"""A « Rédaction » member (the campaign's editors' group, created by migration), in the French admin, publishes an interview with its
 video, then features it on the home page through the block chooser (whose blocks show their
 previews) and sees it on the public home, behind the video facade."""
 
@@ -21,17 +21,13 @@ SECTION = "Nouvelle interview"
 
 @pytest.fixture
 def editor(site):
-    """A member of Wagtail's « Editors », allowed to publish the campaign pages."""
+    """A member of « Rédaction » with the rights the group gets out of the box, nothing added."""
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission, Page
 
-    group = Group.objects.get(name="Editors")
-    GroupPagePermission.objects.get_or_create(
-        group=group, page=Page.get_first_root_node(), permission=Permission.objects.get(codename="publish_page")
-    )
+    from home.roles import get_redaction_group
+
     user = get_user_model().objects.create_user("redactrice", "redactrice@example.org", PASSWORD)
-    user.groups.add(group)
+    user.groups.add(get_redaction_group())
     return user
 
 
