@@ -3,13 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import HarassmentType
 from home.security import otp
+from home.snippet_views import OneLanguageSnippetViewSet
 
 
-class HarassmentTypeViewSet(SnippetViewSet):
+class HarassmentTypeViewSet(OneLanguageSnippetViewSet):
     """Editors extend and translate the harassment taxonomy from « Extraits »."""
 
     model = HarassmentType
