@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
-from home.models import HarassmentType
+from home.models import ContentWarningTheme, HarassmentType
 from home.security import otp
 from home.snippet_views import OneLanguageSnippetViewSet
 
@@ -21,6 +21,19 @@ class HarassmentTypeViewSet(OneLanguageSnippetViewSet):
 
 
 register_snippet(HarassmentTypeViewSet)
+
+
+class ContentWarningThemeViewSet(OneLanguageSnippetViewSet):
+    """The themes moderators tick in a testimony's warning; editors add, order and translate them."""
+
+    model = ContentWarningTheme
+    icon = "warning"
+    menu_label = _("Thèmes d'avertissement")
+    list_display = ["name", "sort_order"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(ContentWarningThemeViewSet)
 
 
 # --- Second factor (home/security) -------------------------------------------------
