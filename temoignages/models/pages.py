@@ -42,6 +42,7 @@ class TestimonyPageQuerySet(PageQuerySet):
             self.published()
             .filter(locale=locale)
             .select_related("harassment_type")
+            .prefetch_related("content_warning_themes")
             .order_by("-first_published_at")[:limit]
         )
 
@@ -108,7 +109,11 @@ class TestimonyIndexPage(ModeratedSubtreeMixin, RoutablePageMixin, ListingMixin,
             qs = qs.of_type(filters["type"].code)
         if "tag" in filters:
             qs = qs.tagged(filters["tag"].slug)
-        return qs.select_related("harassment_type").order_by("-first_published_at", "-pk")
+        return (
+            qs.select_related("harassment_type")
+            .prefetch_related("content_warning_themes")
+            .order_by("-first_published_at", "-pk")
+        )
 
     def get_context(self, request, *args, **kwargs):
         # ListingMixin's get_context is bypassed: the filters are computed once here.
@@ -276,8 +281,25 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
 
     def warning_theme_names(self) -> list[str]:
         """The ticked themes in the page's language, in the editors' order."""
-        themes = [theme.get_translation_or_none(self.locale) or theme for theme in self.content_warning_themes.all()]
+        themes = [
+            theme if theme.locale_id == self.locale_id else (theme.get_translation_or_none(self.locale) or theme)
+            for theme in self.content_warning_themes.all()
+        ]
         return [theme.name for theme in sorted(themes, key=lambda theme: (theme.sort_order, theme.name))]
+
+    def warning_heading(self) -> str:
+        if self.is_shocking:
+            return str(_("Avertissement : ce témoignage peut choquer."))
+        return str(_("Avertissement : ce témoignage aborde un sujet sensible."))
+
+    def warning_line(self) -> str:
+        """The warning in one line, for cards and feeds: its level, then the themes (or the precision).
+
+        Lower case (« sujet sensible — menaces »): a card capitalises it, a feed puts it in a sentence.
+        """
+        level = _("peut choquer") if self.is_shocking else _("sujet sensible")
+        details = ", ".join(self.warning_theme_names()) or self.content_warning.strip().rstrip(".")
+        return f"{level} — {details}" if details else str(level)
 
     def indexed_story(self) -> str:
         """The story for the search index: only once published (publishing reindexes the page)."""
@@ -305,7 +327,7 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = attach_card_images(
-            TestimonyPage.objects.related_to(self).select_related("harassment_type")
+            TestimonyPage.objects.related_to(self).select_related("harassment_type").prefetch_related("content_warning_themes")
         )
         context["share_url"] = self.get_full_url(request)
         return context
