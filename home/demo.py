@@ -119,6 +119,10 @@ def ensure_home() -> HomePage:
     return home
 
 
+#: Demo themes under which the emergency numbers come first.
+URGENT_THEMES = {"idées suicidaires", "automutilation"}
+
+
 def ensure_taxonomy() -> None:
     """The harassment types and the content warning themes, in French with their English translations."""
     fr, en = get_locales()
@@ -133,7 +137,9 @@ def ensure_taxonomy() -> None:
     for order, (name_fr, name_en) in enumerate(DEFAULT_CONTENT_WARNING_THEMES):
         source = ContentWarningTheme.objects.filter(name=name_fr, locale=fr).first()
         if source is None:
-            source = ContentWarningTheme.objects.create(name=name_fr, sort_order=order * 10, locale=fr)
+            source = ContentWarningTheme.objects.create(
+                name=name_fr, sort_order=order * 10, urgent_helplines=name_fr in URGENT_THEMES, locale=fr
+            )
         if source.get_translation_or_none(en) is None:
             translation = source.copy_for_translation(en)
             translation.name = name_en

@@ -207,3 +207,22 @@ def test_themes_are_a_translatable_snippet_listed_one_language_at_a_time(admin_c
     assert listed == {source.pk for source, _translated in themes.values()}
     source, translated = themes["violences sexuelles"]
     assert source.translation_key == translated.translation_key
+
+
+def test_a_theme_of_danger_puts_the_emergency_numbers_first(client, index, themes):
+    from ressources.choices import Urgency
+    from tests.factories.ressources import HelplineFactory
+
+    HelplineFactory(number="112", urgency=Urgency.EMERGENCY)
+    HelplineFactory(number="3018", urgency=Urgency.LISTENING)
+    danger = themes["idées suicidaires"][0]
+    danger.urgent_helplines = True
+    danger.save()
+    plain = publish(index, themes=[themes["violences physiques"][0]], content_warning_level=WarningLevel.SENSITIVE)
+    urgent = publish(index, themes=[danger], content_warning_level=WarningLevel.SENSITIVE)
+
+    plain_box = soup_of(client, plain.url).select_one(".helplines")
+    assert "helplines--urgent" not in plain_box["class"]
+    urgent_box = soup_of(client, urgent.url).select_one(".helplines")
+    assert "helplines--urgent" in urgent_box["class"]
+    assert "112" in urgent_box.select_one(".helplines__list--emergency").get_text()

@@ -20,6 +20,7 @@ class Migration(migrations.Migration):
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
                 ('name', models.CharField(help_text="Tel qu'il s'affiche après « Ce témoignage évoque : », en minuscules et sans détail (ex. « violences sexuelles »).", max_length=80, verbose_name='nom')),
                 ('sort_order', models.PositiveSmallIntegerField(default=100, help_text="Les plus petits nombres s'affichent en premier, dans la liste à cocher comme sur le site.", verbose_name="ordre d'affichage")),
+                ('urgent_helplines', models.BooleanField(default=False, help_text="Cochez pour un thème de danger (idées suicidaires, automutilation) : sous un récit qui l'évoque, les numéros d'urgence s'affichent avant les autres.", verbose_name="numéros d'urgence en premier")),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
             ],
             options={

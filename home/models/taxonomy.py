@@ -128,11 +128,23 @@ class ContentWarningTheme(TranslatableMixin, models.Model):
         default=100,
         help_text=_("Les plus petits nombres s'affichent en premier, dans la liste à cocher comme sur le site."),
     )
+    urgent_helplines = models.BooleanField(
+        _("numéros d'urgence en premier"),
+        default=False,
+        help_text=_(
+            "Cochez pour un thème de danger (idées suicidaires, automutilation) : sous un récit qui l'évoque, "
+            "les numéros d'urgence s'affichent avant les autres."
+        ),
+    )
 
     objects = ContentWarningThemeQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("sort_order")]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("sort_order")]
+    panels = [FieldPanel("name"), FieldPanel("sort_order"), FieldPanel("urgent_helplines")]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("sort_order"),
+        SynchronizedField("urgent_helplines"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("thème d'avertissement")

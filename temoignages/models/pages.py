@@ -287,6 +287,11 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
         ]
         return [theme.name for theme in sorted(themes, key=lambda theme: (theme.sort_order, theme.name))]
 
+    @property
+    def needs_urgent_helplines(self) -> bool:
+        """A ticked theme asks for the emergency numbers first (suicidal thoughts, self-harm…)."""
+        return self.has_content_warning and any(theme.urgent_helplines for theme in self.content_warning_themes.all())
+
     def warning_heading(self) -> str:
         if self.is_shocking:
             return str(_("Avertissement : ce témoignage peut choquer."))
