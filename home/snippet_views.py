@@ -11,6 +11,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import LocaleFilter, WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -41,6 +42,16 @@ class OneLanguageFilterSet(WagtailFilterSet):
             null_label=None,
             widget=forms.RadioSelect,
         )
+
+
+class YesNoColumn(Column):
+    """A boolean field as « Oui » / « Non » (Wagtail's list prints True / False)."""
+
+    def __init__(self, name, **kwargs):
+        super().__init__(name, sort_key=kwargs.pop("sort_key", name), **kwargs)
+
+    def get_value(self, instance):
+        return _("Oui") if getattr(instance, self.accessor) else _("Non")
 
 
 class OneLanguageIndexView(IndexView):

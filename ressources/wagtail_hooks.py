@@ -1,19 +1,24 @@
 """Admin: associations and helplines as snippets in a « Se faire aider » menu."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from home.snippet_views import OneLanguageSnippetViewSet
+from home.snippet_views import OneLanguageSnippetViewSet, YesNoColumn
 
 from .models import Association, Helpline, SuicideRiskVocabulary
+
+
+def field_label(model, name):
+    return capfirst(model._meta.get_field(name).verbose_name)
 
 
 class AssociationViewSet(OneLanguageSnippetViewSet):
     model = Association
     icon = "group"
     menu_label = _("Associations")
-    list_display = ["name", "region", "phone", "to_verify"]
+    list_display = ["name", "region", "phone", YesNoColumn("to_verify", label=field_label(Association, "to_verify"))]
     list_filter = ["region", "to_verify", "harassment_types"]
     search_fields = ["name", "description"]
 

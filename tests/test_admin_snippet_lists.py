@@ -58,6 +58,8 @@ def test_associations_are_listed_once_in_french_by_default_and_in_english_on_req
     _headings, rows, soup = listing(client, url)
     assert len(rows) == 2
     assert any("Aide aux victimes Nord" in row for row in rows) and any("Écoute jeunes" in row for row in rows)
+    # « À vérifier » reads « Non », not Python's False.
+    assert all(row.split()[-1] == "Non" and "False" not in row for row in rows), rows
     # The language filter offers the two languages, and no « Tous » that would list both again.
     radios = soup.select("input[type=radio][name=locale]")
     assert sorted(r["value"] for r in radios) == ["en", "fr"]

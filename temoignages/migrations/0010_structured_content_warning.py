@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='testimonypage',
             name='content_warning_themes',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text="Cochez ce que le récit évoque : l'avertissement les nomme (« Ce témoignage évoque : … »). La liste se complète dans « Extraits › Thèmes d'avertissement ».", related_name='testimony_pages', to='home.contentwarningtheme', verbose_name='thèmes évoqués'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text="Cochez ce que le récit évoque : l'avertissement les nomme (« Ce témoignage évoque : … »). La liste se complète dans « Fragments › Thèmes d'avertissement ».", related_name='testimony_pages', to='home.contentwarningtheme', verbose_name='thèmes évoqués'),
         ),
         migrations.AlterField(
             model_name='testimonypage',

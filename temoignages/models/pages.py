@@ -204,7 +204,7 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
         verbose_name=_("thèmes évoqués"),
         help_text=_(
             "Cochez ce que le récit évoque : l'avertissement les nomme (« Ce témoignage évoque : … »). "
-            "La liste se complète dans « Extraits › Thèmes d'avertissement »."
+            "La liste se complète dans « Fragments › Thèmes d'avertissement »."
         ),
     )
     content_warning = models.CharField(
