@@ -201,6 +201,39 @@ def test_the_form_refuses_a_theme_of_another_language(index, themes, admin_user)
         field.clean([english.pk])
 
 
+def test_ticked_themes_without_a_level_fold_the_story(admin_client, index, themes):
+    """A real save from the page editor: themes ticked, level left at « aucun »."""
+    page = publish(index, story="Un récit à replier.")
+    danger = themes["idées suicidaires"][0]
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "headline": page.headline,
+        "intro": "",
+        "story": page.story,
+        "content_warning_level": WarningLevel.NONE,
+        "content_warning_themes": [danger.pk],
+        "content_warning": "",
+        "tags": "",
+        "harassment_type": page.harassment_type_id or "",
+        "role": page.role,
+        "pseudonym": "",
+        "age_range": "",
+        "region": "",
+        "seo_title": "",
+        "search_description": "",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    draft = page.get_latest_revision_as_object()
+    assert draft.content_warning_level == WarningLevel.SENSITIVE
+    assert [theme.pk for theme in draft.content_warning_themes.all()] == [danger.pk]
+
+
 def test_themes_are_a_translatable_snippet_listed_one_language_at_a_time(admin_client, themes):
     url = reverse("wagtailsnippets_home_contentwarningtheme:list")
     listed = {obj.pk for obj in admin_client.get(url).context["object_list"]}
@@ -226,3 +259,23 @@ def test_a_theme_of_danger_puts_the_emergency_numbers_first(client, index, theme
     urgent_box = soup_of(client, urgent.url).select_one(".helplines")
     assert "helplines--urgent" in urgent_box["class"]
     assert "112" in urgent_box.select_one(".helplines__list--emergency").get_text()
+
+
+def test_warned_cards_load_their_themes_in_one_query(client, index, themes):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        client.get(index.url)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(index.url).status_code == 200
+        return len(ctx)
+
+    def warned(n):
+        for _ in range(n):
+            publish(index, themes=[themes["violences physiques"][0]], content_warning_level=WarningLevel.SENSITIVE)
+
+    warned(2)
+    few = queries()
+    warned(6)
+    assert queries() == few

@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='testimonypage',
             name='content_warning_level',
-            field=models.CharField(choices=[('none', 'aucun'), ('sensitive', 'sensible'), ('shocking', 'choquant')], default='none', help_text="« Sensible » ou « choquant » : le récit est replié derrière un avertissement que le visiteur ouvre s'il le souhaite. « Choquant » pour des violences décrites en détail.", max_length=12, verbose_name='avertissement'),
+            field=models.CharField(choices=[('none', 'aucun'), ('sensitive', 'sensible'), ('shocking', 'choquant')], default='none', help_text="« Sensible » ou « choquant » : le récit est replié derrière un avertissement que le visiteur ouvre s'il le souhaite. « Choquant » pour des violences décrites en détail. Des thèmes cochés ou une précision sans niveau valent « sensible ».", max_length=12, verbose_name='avertissement'),
         ),
         migrations.AddField(
             model_name='testimonypage',

@@ -6,6 +6,7 @@ import re
 
 from django import forms
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.http import urlencode
 from django.utils.text import Truncator
@@ -42,7 +43,6 @@ class TestimonyPageQuerySet(PageQuerySet):
             self.published()
             .filter(locale=locale)
             .select_related("harassment_type")
-            .prefetch_related("content_warning_themes")
             .order_by("-first_published_at")[:limit]
         )
 
@@ -109,11 +109,7 @@ class TestimonyIndexPage(ModeratedSubtreeMixin, RoutablePageMixin, ListingMixin,
             qs = qs.of_type(filters["type"].code)
         if "tag" in filters:
             qs = qs.tagged(filters["tag"].slug)
-        return (
-            qs.select_related("harassment_type")
-            .prefetch_related("content_warning_themes")
-            .order_by("-first_published_at", "-pk")
-        )
+        return qs.select_related("harassment_type").order_by("-first_published_at", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         # ListingMixin's get_context is bypassed: the filters are computed once here.
@@ -194,7 +190,8 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
         default=WarningLevel.NONE,
         help_text=_(
             "« Sensible » ou « choquant » : le récit est replié derrière un avertissement que le visiteur ouvre "
-            "s'il le souhaite. « Choquant » pour des violences décrites en détail."
+            "s'il le souhaite. « Choquant » pour des violences décrites en détail. Des thèmes cochés ou une "
+            "précision sans niveau valent « sensible »."
         ),
     )
     content_warning_themes = ParentalManyToManyField(
@@ -279,6 +276,13 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
     def is_shocking(self) -> bool:
         return self.content_warning_level == WarningLevel.SHOCKING
 
+    @classmethod
+    def load_card_data(cls, pages: list[TestimonyPage]) -> None:
+        """The warning themes of the warned cards among ``pages``, in one query (none when no card is warned)."""
+        warned = [page for page in pages if page.has_content_warning]
+        if warned:
+            prefetch_related_objects(warned, "content_warning_themes")
+
     def warning_theme_names(self) -> list[str]:
         """The ticked themes in the page's language, in the editors' order."""
         themes = [
@@ -290,7 +294,7 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
     @property
     def needs_urgent_helplines(self) -> bool:
         """A ticked theme asks for the emergency numbers first (suicidal thoughts, self-harm…)."""
-        return self.has_content_warning and any(theme.urgent_helplines for theme in self.content_warning_themes.all())
+        return any(theme.urgent_helplines for theme in self.content_warning_themes.all())
 
     def warning_heading(self) -> str:
         if self.is_shocking:
@@ -332,7 +336,7 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related"] = attach_card_images(
-            TestimonyPage.objects.related_to(self).select_related("harassment_type").prefetch_related("content_warning_themes")
+            TestimonyPage.objects.related_to(self).select_related("harassment_type")
         )
         context["share_url"] = self.get_full_url(request)
         return context
