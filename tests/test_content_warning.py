@@ -229,6 +229,7 @@ def test_ticked_themes_without_a_level_fold_the_story(admin_client, index, theme
     }
     response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
+    page.refresh_from_db()
     draft = page.get_latest_revision_as_object()
     assert draft.content_warning_level == WarningLevel.SENSITIVE
     assert [theme.pk for theme in draft.content_warning_themes.all()] == [danger.pk]
