@@ -2,8 +2,7 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from home.models import ContentWarningTheme
-from temoignages.choices import WarningLevel
+from temoignages.content_warnings import level_with_themes, offer_themes_of_locale
 
 
 class TestimonyPageForm(WagtailAdminPageForm):
@@ -11,16 +10,7 @@ class TestimonyPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields.get("content_warning_themes")
-        if field is None:
-            return
-        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
-        field.queryset = ContentWarningTheme.objects.filter(locale_id=locale_id).order_by("sort_order", "name")
+        offer_themes_of_locale(self, self.instance.locale_id or getattr(self.parent_page, "locale_id", None))
 
     def clean(self):
-        cleaned_data = super().clean()
-        # A moderator who ticks what the story evokes means it to be announced: at least « sensible »,
-        # as a precision typed without a level (TestimonyPage.clean).
-        if cleaned_data.get("content_warning_themes") and cleaned_data.get("content_warning_level") == WarningLevel.NONE:
-            cleaned_data["content_warning_level"] = WarningLevel.SENSITIVE
-        return cleaned_data
+        return level_with_themes(super().clean())

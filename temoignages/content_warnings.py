@@ -39,3 +39,20 @@ def backfill_levels(apps) -> int:
             revision.content = content
             revision.save(update_fields=["content"])
     return changed
+
+
+def offer_themes_of_locale(form, locale_id) -> None:
+    """In any form with ``content_warning_themes`` (page editor, review desk): the themes of one language."""
+    from home.models import ContentWarningTheme
+
+    field = form.fields.get("content_warning_themes")
+    if field is not None:
+        field.queryset = ContentWarningTheme.objects.filter(locale_id=locale_id).order_by("sort_order", "name")
+
+
+def level_with_themes(cleaned_data: dict) -> dict:
+    """A moderator who ticks what the story evokes means it to be announced: at least « sensible »,
+    as a precision typed without a level (``warning_level``). For a form's ``clean``."""
+    if cleaned_data.get("content_warning_themes") and cleaned_data.get("content_warning_level") == WarningLevel.NONE:
+        cleaned_data["content_warning_level"] = WarningLevel.SENSITIVE
+    return cleaned_data
