@@ -14,7 +14,15 @@ from typing import Any
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from home.models import DEFAULT_HARASSMENT_TYPES, HarassmentType, HomePage, SiteSettings, StandardPage
+from home.models import (
+    DEFAULT_CONTENT_WARNING_THEMES,
+    DEFAULT_HARASSMENT_TYPES,
+    ContentWarningTheme,
+    HarassmentType,
+    HomePage,
+    SiteSettings,
+    StandardPage,
+)
 from home.sections import default_home_sections
 from home.sites import sync_default_site
 
@@ -112,13 +120,28 @@ def ensure_home() -> HomePage:
     return home
 
 
+#: Demo themes under which the emergency numbers come first.
+URGENT_THEMES = {"idées suicidaires", "automutilation"}
+
+
 def ensure_taxonomy() -> None:
+    """The harassment types and the content warning themes, in French with their English translations."""
     fr, en = get_locales()
     for order, (code, name_fr, name_en) in enumerate(DEFAULT_HARASSMENT_TYPES):
         source = HarassmentType.objects.filter(code=code, locale=fr).first()
         if source is None:
             source = HarassmentType.objects.create(code=code, name=name_fr, sort_order=order * 10, locale=fr)
         if not HarassmentType.objects.filter(code=code, locale=en).exists():
+            translation = source.copy_for_translation(en)
+            translation.name = name_en
+            translation.save()
+    for order, (name_fr, name_en) in enumerate(DEFAULT_CONTENT_WARNING_THEMES):
+        source = ContentWarningTheme.objects.filter(name=name_fr, locale=fr).first()
+        if source is None:
+            source = ContentWarningTheme.objects.create(
+                name=name_fr, sort_order=order * 10, urgent_helplines=name_fr in URGENT_THEMES, locale=fr
+            )
+        if source.get_translation_or_none(en) is None:
             translation = source.copy_for_translation(en)
             translation.name = name_en
             translation.save()

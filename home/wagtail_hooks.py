@@ -3,13 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import HarassmentType
+from home.models import ContentWarningTheme, HarassmentType
 from home.security import otp
+from home.snippet_views import OneLanguageSnippetViewSet
 
 
-class HarassmentTypeViewSet(SnippetViewSet):
+class HarassmentTypeViewSet(OneLanguageSnippetViewSet):
     """Editors extend and translate the harassment taxonomy from « Extraits »."""
 
     model = HarassmentType
@@ -21,6 +21,19 @@ class HarassmentTypeViewSet(SnippetViewSet):
 
 
 register_snippet(HarassmentTypeViewSet)
+
+
+class ContentWarningThemeViewSet(OneLanguageSnippetViewSet):
+    """The themes moderators tick in a testimony's warning; editors add, order and translate them."""
+
+    model = ContentWarningTheme
+    icon = "warning"
+    menu_label = _("Thèmes d'avertissement")
+    list_display = ["name", "sort_order"]
+    ordering = ["sort_order", "name"]
+
+
+register_snippet(ContentWarningThemeViewSet)
 
 
 # --- Second factor (home/security) -------------------------------------------------

@@ -2,38 +2,39 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from home.admin_columns import YesNoColumn
+from home.snippet_views import OneLanguageSnippetViewSet
 
 from .models import Association, Helpline, SuicideRiskVocabulary
 
 
-class AssociationViewSet(SnippetViewSet):
+class AssociationViewSet(OneLanguageSnippetViewSet):
     model = Association
     icon = "group"
     menu_label = _("Associations")
-    list_display = ["name", "region", "phone", YesNoColumn.for_field(Association, "to_verify"), "locale"]
-    list_filter = ["region", "to_verify", "harassment_types", "locale"]
+    list_display = ["name", "region", "phone", YesNoColumn.for_field(Association, "to_verify")]
+    list_filter = ["region", "to_verify", "harassment_types"]
     search_fields = ["name", "description"]
 
 
-class HelplineViewSet(SnippetViewSet):
+class HelplineViewSet(OneLanguageSnippetViewSet):
     model = Helpline
     icon = "mobile-alt"
     menu_label = _("Numéros d'aide")
-    list_display = ["number", "name", "urgency", "hours", "locale"]
-    list_filter = ["urgency", "locale"]
+    list_display = ["number", "name", "urgency", "hours"]
+    list_filter = ["urgency"]
     search_fields = ["name", "number", "purpose"]
 
 
-class SuicideRiskVocabularyViewSet(SnippetViewSet):
+class SuicideRiskVocabularyViewSet(OneLanguageSnippetViewSet):
     """The words that make a testimony or a search show 3114 and 112 first."""
 
     model = SuicideRiskVocabulary
     icon = "warning"
     menu_label = _("Mots de risque suicidaire")
-    list_display = ["name", "locale"]
+    list_display = ["name"]
 
 
 class HelpViewSetGroup(SnippetViewSetGroup):

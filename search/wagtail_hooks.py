@@ -2,17 +2,18 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.snippet_views import OneLanguageSnippetViewSet
 
 from .models import DistressVocabulary
 from .retention import reportable_search_terms
 
 
-class DistressVocabularyViewSet(SnippetViewSet):
+class DistressVocabularyViewSet(OneLanguageSnippetViewSet):
     model = DistressVocabulary
     icon = "warning"
     menu_label = DistressVocabulary._meta.verbose_name_plural
-    list_display = ["name", "locale"]
+    list_display = ["name"]
 
 
 register_snippet(DistressVocabularyViewSet)

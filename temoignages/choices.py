@@ -39,6 +39,14 @@ class Region(models.TextChoices):
     ABROAD = "etranger", _("Hors de France")
 
 
+class WarningLevel(models.TextChoices):
+    """How strongly a published story is announced; its codes are the videos' (``campagne.youtube``)."""
+
+    NONE = "none", _("aucun")
+    SENSITIVE = "sensitive", _("sensible")
+    SHOCKING = "shocking", _("choquant")
+
+
 class Status(models.TextChoices):
     PENDING = "pending", _("En attente de relecture")
     PUBLISHED = "published", _("Publié")

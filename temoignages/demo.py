@@ -6,8 +6,9 @@ The stories are invented for the demo, written for it, and contain no real perso
 from wagtail.models import Locale, Page
 
 from home.demo import ensure_child, ensure_translation, paragraphs
-from home.models import HarassmentType
+from home.models import ContentWarningTheme, HarassmentType
 
+from .choices import WarningLevel
 from .models import TestimonyFormPage, TestimonyIndexPage, TestimonyPage
 from .permissions import creating_testimonies
 
@@ -40,7 +41,8 @@ FORM_EN = {
     "body": paragraphs("Take your time. Write the way you speak: there is no right or wrong way to tell it."),
 }
 
-# (slug, type code, role, pseudonym, age range, headline, story, content warning, tags)
+# (slug, type code, role, pseudonym, age range, headline, story, (warning level, theme names, precision), tags)
+NO_WARNING = (WarningLevel.NONE, [], "")
 STORIES_FR = [
     (
         "la-cantine",
@@ -53,7 +55,7 @@ STORIES_FR = [
         "J'ai fini par sauter le repas et passer l'heure au CDI. C'est une surveillante qui a remarqué que je ne "
         "mangeais plus. Elle m'a écoutée sans me juger, puis elle a prévenu la CPE. Les choses n'ont pas changé en un "
         "jour, mais je n'étais plus seule à porter ça.",
-        "",
+        NO_WARNING,
         ["collège", "entraide"],
     ),
     (
@@ -66,7 +68,7 @@ STORIES_FR = [
         "Dans le groupe de la classe, des montages d'une camarade circulaient tous les soirs. Au début je ne disais "
         "rien, j'avais peur d'être le suivant. Un soir j'ai fait des captures d'écran, j'ai quitté le groupe et je les "
         "ai montrées à ma professeure principale. Je regrette seulement de ne pas l'avoir fait plus tôt.",
-        "",
+        NO_WARNING,
         ["réseaux sociaux", "témoin"],
     ),
     (
@@ -79,7 +81,7 @@ STORIES_FR = [
         "Pendant deux ans, mon responsable commentait ma tenue et mes absences devant toute l'équipe, toujours « pour "
         "rire ». Je dormais mal, j'avais mal au ventre le dimanche soir. J'ai noté chaque remarque avec la date, puis "
         "je suis allée voir la médecine du travail. Écrire ici, c'est dire aux autres que ce n'est pas normal.",
-        "Propos humiliants répétés et épuisement",
+        (WarningLevel.SENSITIVE, ["insultes et propos haineux"], "Propos humiliants répétés et épuisement"),
         ["travail", "santé"],
     ),
     (
@@ -92,11 +94,11 @@ STORIES_FR = [
         "Sur le chemin de la gare, un homme m'a suivie en me parlant de plus en plus fort. J'ai fait semblant "
         "d'appeler quelqu'un et je suis entrée dans une boulangerie encore ouverte. La vendeuse m'a gardée le temps "
         "qu'il parte. Depuis, je connais les commerces ouverts sur mon trajet, et j'en parle autour de moi.",
-        "Harcèlement de rue, sentiment de peur",
+        (WarningLevel.SENSITIVE, ["menaces"], "Harcèlement de rue, sentiment de peur"),
         ["rue", "entraide"],
     ),
 ]
-# English translations of the stories above, in the same order: (headline, story, content warning).
+# English translations of the stories above, in the same order: (headline, story, warning precision).
 STORIES_EN = [
     (
         "Eating alone was safer",
@@ -129,7 +131,7 @@ STORIES_EN = [
 
 
 def _publish_story(index, locale, spec):
-    slug, type_code, role, pseudonym, age_range, headline, story, warning, tags = spec
+    slug, type_code, role, pseudonym, age_range, headline, story, (level, themes, precision), tags = spec
     page = TestimonyPage.objects.child_of(index).filter(slug=slug).first()
     if page is not None:
         return page
@@ -143,7 +145,9 @@ def _publish_story(index, locale, spec):
         age_range=age_range,
         headline=headline,
         story=story,
-        content_warning=warning,
+        content_warning_level=level,
+        content_warning=precision,
+        content_warning_themes=list(ContentWarningTheme.objects.filter(name__in=themes, locale=locale)),
     )
     index.add_child(instance=page)
     page.tags.add(*tags)
@@ -169,7 +173,7 @@ def _load(home):
     ensure_child(index, TestimonyFormPage, "temoigner", privacy_page=privacy, en=FORM_EN, **FORM_FR)
     fr = Locale.objects.get(language_code="fr")
     en = Locale.objects.get(language_code="en")
-    for spec, (headline, story, warning) in zip(STORIES_FR, STORIES_EN, strict=True):
+    for spec, (headline, story, precision) in zip(STORIES_FR, STORIES_EN, strict=True):
         page = _publish_story(index, fr, spec)
         ensure_translation(
             page,
@@ -177,7 +181,10 @@ def _load(home):
                 "title": headline,
                 "headline": headline,
                 "story": story,
-                "content_warning": warning,
+                "content_warning": precision,
+                "content_warning_themes": [
+                    theme.get_translation_or_none(en) or theme for theme in page.content_warning_themes.all()
+                ],
                 "harassment_type": HarassmentType.objects.filter(code=spec[1], locale=en).first(),
             },
         )

@@ -19,10 +19,10 @@ class TestimonyFeed(ListingFeed):
 
     def item_description(self, item):
         # A story a moderator folded behind a warning is not unfolded in a feed reader.
-        if item.content_warning:
+        if item.has_content_warning:
             with translation.override(self.language):
                 return _("Avertissement : %(warning)s. Le récit est à lire sur le site.") % {
-                    "warning": item.content_warning.rstrip(". ")
+                    "warning": item.warning_line()
                 }
         # Readers render a description as HTML: the story is escaped, its paragraphs kept.
         return linebreaks(item.story, autoescape=True)

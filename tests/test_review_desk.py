@@ -10,11 +10,11 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
-from wagtail.models import Task, TaskState, Workflow
+from wagtail.models import Locale, Task, TaskState, Workflow
 
-from home.models import HarassmentType
+from home.models import ContentWarningTheme, HarassmentType
 from temoignages import services
-from temoignages.choices import RejectionReason, Status
+from temoignages.choices import RejectionReason, Status, WarningLevel
 from temoignages.models import TestimonyPage, TestimonySubmission
 from temoignages.moderation import (
     FRENCH_TASK_NAME,
@@ -205,6 +205,8 @@ def test_redaction_saves_a_revision_and_never_publishes(client, users, pending):
     page = TestimonyPage.objects.get(pk=pending.page_id)
     revisions = page.revisions.count()
     kind = HarassmentType.objects.get(code="scolaire", locale=page.locale)
+    theme = ContentWarningTheme.objects.create(name="insultes et propos haineux", locale=page.locale)
+    other_language = ContentWarningTheme.objects.create(name="hate speech", locale=Locale.objects.get(language_code="en"))
     redacted = "Au collège X, un élève m'insultait tous les jours. Appelle-moi au [numéro retiré]."
     response = moderator.post(
         reverse("temoignages_admin:review_redact", args=[pending.pk]),
@@ -213,6 +215,8 @@ def test_redaction_saves_a_revision_and_never_publishes(client, users, pending):
             "story": redacted,
             "pseudonym": "",
             "content_warning": "Insultes répétées",
+            "content_warning_level": WarningLevel.SHOCKING,
+            "content_warning_themes": [theme.pk],
             "harassment_type": kind.pk,
             "tags": "école, insultes",
         },
@@ -225,6 +229,12 @@ def test_redaction_saves_a_revision_and_never_publishes(client, users, pending):
     draft = page.get_latest_revision_as_object()
     assert draft.story == redacted
     assert draft.content_warning == "Insultes répétées"
+    assert draft.content_warning_level == WarningLevel.SHOCKING
+    assert list(draft.content_warning_themes.all()) == [theme]
+    # Only the page's own language's themes are offered.
+    screen = moderator.get(review(pending)).content.decode()
+    offered = set(re.findall(r'name="content_warning_themes" value="(\d+)"', screen))
+    assert str(theme.pk) in offered and str(other_language.pk) not in offered
     assert sorted(tag.name for tag in draft.tags.all()) == ["insultes", "école"]
     assert TestimonySubmission.objects.get(pk=pending.pk).status == Status.PENDING
     # The desk now shows, and re-checks, the redacted version.

@@ -67,6 +67,25 @@ class ContactPage(CampaignBodyMixin, AbstractEmailForm, BasePage):
         blank=True,
         help_text=_("Ex. « Une question, une demande d'interview ? Écrivez-nous. »"),
     )
+    # Wagtail's own fields, declared again for their help texts.
+    from_address = models.EmailField(
+        _("adresse d'expédition"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "L'expéditeur des e-mails que l'équipe reçoit pour chaque message (ex. ne-pas-repondre@parlonsharcelement.fr). "
+            "Vide : l'adresse d'envoi du site. Pour répondre, utilisez l'adresse que la personne a saisie dans le message."
+        ),
+    )
+    subject = models.CharField(
+        _("objet des e-mails"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "L'objet des e-mails envoyés à l'équipe pour chaque message (ex. « Nouveau message depuis le site »), "
+            "pour les repérer dans la boîte de réception."
+        ),
+    )
     thank_you_text = models.TextField(
         _("message de remerciement"),
         blank=True,

@@ -64,7 +64,8 @@ def attach_card_images(pages: Iterable) -> list:
 
     Without it each card costs a query for its image and one for its renditions (N+1).
     Relations on the way to an image (``harassment_type``) must already be select_related.
-    Returns the pages as a list.
+    A page type with more to show on its cards loads it for the whole list in its
+    ``load_card_data(pages)`` class method. Returns the pages as a list.
     """
     pages = list(pages)
     wanted: dict[int, list[tuple[object, str]]] = {}
@@ -79,6 +80,10 @@ def attach_card_images(pages: Iterable) -> list:
         for image in images:
             for owner, name in wanted[image.pk]:
                 setattr(owner, name, image)
+    for model in {type(page) for page in pages}:
+        load_card_data = getattr(model, "load_card_data", None)
+        if load_card_data is not None:
+            load_card_data([page for page in pages if type(page) is model])
     return pages
 
 

@@ -44,6 +44,10 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "La page qui dit qui publie le site et comment joindre la campagne (obligatoire en France) : "
+            "liée en bas de chaque page, sous « Mentions légales »."
+        ),
     )
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -61,6 +65,10 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "La page qui dit ce qui est accessible sur le site et à qui écrire sinon (RGAA) : liée en bas de chaque "
+            "page, avec l'état de conformité choisi ci-dessous."
+        ),
     )
     accessibility_status = models.CharField(
         _("état de conformité (RGAA)"),

@@ -101,3 +101,68 @@ DEFAULT_HARASSMENT_TYPES = [
     ("confinement", "Harcèlement pendant le confinement", "Harassment during lockdown"),
     ("autre", "Autre forme de harcèlement", "Other harassment"),
 ]
+
+
+class ContentWarningThemeQuerySet(models.QuerySet):
+    def for_locale(self, locale):
+        return self.filter(locale=locale)
+
+
+class ContentWarningTheme(TranslatableMixin, models.Model):
+    """A theme a content warning names before a story (« violences sexuelles », « idées suicidaires »…).
+
+    Editors maintain the list; moderators tick the themes a testimony evokes, and visitors
+    read them before choosing to open the story.
+    """
+
+    name = models.CharField(
+        _("nom"),
+        max_length=80,
+        help_text=_(
+            "Tel qu'il s'affiche après « Ce témoignage évoque : », en minuscules et sans détail "
+            "(ex. « violences sexuelles »)."
+        ),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("ordre d'affichage"),
+        default=100,
+        help_text=_("Les plus petits nombres s'affichent en premier, dans la liste à cocher comme sur le site."),
+    )
+    urgent_helplines = models.BooleanField(
+        _("numéros d'urgence en premier"),
+        default=False,
+        help_text=_(
+            "Cochez pour un thème de danger (idées suicidaires, automutilation) : sous un récit qui l'évoque, "
+            "les numéros d'urgence s'affichent avant les autres."
+        ),
+    )
+
+    objects = ContentWarningThemeQuerySet.as_manager()
+
+    panels = [FieldPanel("name"), FieldPanel("sort_order"), FieldPanel("urgent_helplines")]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("sort_order"),
+        SynchronizedField("urgent_helplines"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("thème d'avertissement")
+        verbose_name_plural = _("thèmes d'avertissement")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+#: The themes the campaign starts with (French name, English name), in display order.
+DEFAULT_CONTENT_WARNING_THEMES = [
+    ("violences physiques", "physical violence"),
+    ("violences sexuelles", "sexual violence"),
+    ("idées suicidaires", "suicidal thoughts"),
+    ("automutilation", "self-harm"),
+    ("insultes et propos haineux", "insults and hate speech"),
+    ("harcèlement en ligne", "online harassment"),
+    ("menaces", "threats"),
+    ("troubles alimentaires", "eating disorders"),
+]

@@ -6,12 +6,13 @@ import re
 
 from django import forms
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -22,7 +23,9 @@ from wagtail.search import index
 from home.cache import public_q
 from home.models import BasePage, HarassmentType, ListingMixin, attach_card_images
 from site_parlons.encryption import EncryptedRevisionsMixin, EncryptedTextField
-from temoignages.choices import AgeRange, Region, Role
+from temoignages.admin_forms import TestimonyPageForm
+from temoignages.choices import AgeRange, Region, Role, WarningLevel
+from temoignages.content_warnings import warning_level
 from temoignages.panels import PersonalDataPanel
 from temoignages.permissions import ModeratedSubtreeMixin, TestimonyPermissionTester, check_creation_allowed
 
@@ -180,13 +183,34 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
     story = EncryptedTextField(
         _("récit"), help_text=_("Le récit tel qu'il sera publié : retirez noms, lieux, établissements et coordonnées.")
     )
-    content_warning = models.CharField(
+    content_warning_level = models.CharField(
         _("avertissement"),
+        max_length=12,
+        choices=WarningLevel.choices,
+        default=WarningLevel.NONE,
+        help_text=_(
+            "« Sensible » ou « choquant » : le récit est replié derrière un avertissement que le visiteur ouvre "
+            "s'il le souhaite. « Choquant » pour des violences décrites en détail. Des thèmes cochés ou une "
+            "précision sans niveau valent « sensible »."
+        ),
+    )
+    content_warning_themes = ParentalManyToManyField(
+        "home.ContentWarningTheme",
+        blank=True,
+        related_name="testimony_pages",
+        verbose_name=_("thèmes évoqués"),
+        help_text=_(
+            "Cochez ce que le récit évoque : l'avertissement les nomme (« Ce témoignage évoque : … »). "
+            "La liste se complète dans « Fragments › Thèmes d'avertissement »."
+        ),
+    )
+    content_warning = models.CharField(
+        _("précision (facultatif)"),
         max_length=200,
         blank=True,
         help_text=_(
-            "Si le récit peut heurter (violences, idées suicidaires…), décrivez-le en quelques mots : "
-            "le récit sera replié derrière cet avertissement."
+            "Quelques mots ajoutés à l'avertissement si les thèmes ne suffisent pas. "
+            "Remplie sans niveau, elle vaut avertissement « sensible »."
         ),
     )
     tags = ClusterTaggableManager(
@@ -200,7 +224,13 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
         PersonalDataPanel(heading=_("Données personnelles détectées")),
         FieldPanel("story"),
         MultiFieldPanel(
-            [FieldPanel("content_warning"), FieldPanel("tags"), FieldPanel("harassment_type")],
+            [
+                FieldPanel("content_warning_level", widget=forms.RadioSelect),
+                FieldPanel("content_warning_themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("content_warning"),
+                FieldPanel("tags"),
+                FieldPanel("harassment_type"),
+            ],
             heading=_("Modération"),
         ),
         MultiFieldPanel(
@@ -216,6 +246,7 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
     card_image_fields = ("listing_image", "harassment_type.illustration")
     # Never added by hand in the admin: every testimony comes from the form.
     is_creatable = False
+    base_form_class = TestimonyPageForm
 
     class Meta:
         verbose_name = _("témoignage")
@@ -224,12 +255,60 @@ class TestimonyPage(EncryptedRevisionsMixin, BasePage):
     def permissions_for_user(self, user):
         return TestimonyPermissionTester(user, self)
 
+    def clean(self):
+        super().clean()
+        self.content_warning_level = warning_level(self.content_warning_level, self.content_warning)
+
     def save(self, *args, **kwargs):
         # A copy, an alias or a translation would be a public story without a private record:
         # it would escape moderation, withdrawal and retention.
         if self._state.adding:
             check_creation_allowed()
+        self.content_warning_level = warning_level(self.content_warning_level, self.content_warning)
         return super().save(*args, **kwargs)
+
+    @property
+    def has_content_warning(self) -> bool:
+        """The story is folded behind a warning (never shown in a card or a feed)."""
+        return self.content_warning_level != WarningLevel.NONE
+
+    @property
+    def is_shocking(self) -> bool:
+        return self.content_warning_level == WarningLevel.SHOCKING
+
+    @classmethod
+    def load_card_data(cls, pages: list[TestimonyPage]) -> None:
+        """The warning themes of the warned cards among ``pages``, in one query (none when no card is warned)."""
+        warned = [page for page in pages if page.has_content_warning]
+        if warned:
+            prefetch_related_objects(warned, "content_warning_themes")
+
+    def warning_theme_names(self) -> list[str]:
+        """The ticked themes in the page's language, in the editors' order."""
+        themes = [
+            theme if theme.locale_id == self.locale_id else (theme.get_translation_or_none(self.locale) or theme)
+            for theme in self.content_warning_themes.all()
+        ]
+        return [theme.name for theme in sorted(themes, key=lambda theme: (theme.sort_order, theme.name))]
+
+    @property
+    def needs_urgent_helplines(self) -> bool:
+        """A ticked theme asks for the emergency numbers first (suicidal thoughts, self-harm…)."""
+        return any(theme.urgent_helplines for theme in self.content_warning_themes.all())
+
+    def warning_heading(self) -> str:
+        if self.is_shocking:
+            return str(_("Avertissement : ce témoignage peut choquer."))
+        return str(_("Avertissement : ce témoignage aborde un sujet sensible."))
+
+    def warning_line(self) -> str:
+        """The warning in one line, for cards and feeds: its level, then the themes (or the precision).
+
+        Lower case (« sujet sensible — menaces »): a card capitalises it, a feed puts it in a sentence.
+        """
+        level = _("peut choquer") if self.is_shocking else _("sujet sensible")
+        details = ", ".join(self.warning_theme_names()) or self.content_warning.strip().rstrip(".")
+        return f"{level} — {details}" if details else str(level)
 
     def indexed_story(self) -> str:
         """The story for the search index: only once published (publishing reindexes the page)."""

@@ -9,15 +9,27 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from home.models import HarassmentType
 from temoignages.choices import RejectionReason
+from temoignages.content_warnings import level_with_themes, offer_themes_of_locale
 from temoignages.models import TestimonyPage
 
-#: What a moderator may change on the draft before deciding. Another field of the page (e.g. a
-#: structured content warning) is added here and, if it needs one, in ``REDACTION_WIDGETS``.
-REDACTION_FIELDS = ["headline", "story", "pseudonym", "content_warning", "harassment_type", "tags"]
+#: What a moderator may change on the draft before deciding (another field of the page goes here
+#: and, if it needs one, in ``REDACTION_WIDGETS``).
+REDACTION_FIELDS = [
+    "headline",
+    "story",
+    "pseudonym",
+    "content_warning_level",
+    "content_warning_themes",
+    "content_warning",
+    "harassment_type",
+    "tags",
+]
 REDACTION_WIDGETS = {
     "headline": forms.TextInput,
     "pseudonym": forms.TextInput,
     "story": forms.Textarea(attrs={"rows": 14}),
+    "content_warning_level": forms.RadioSelect,
+    "content_warning_themes": forms.CheckboxSelectMultiple,
     "harassment_type": forms.RadioSelect,
     # A plain text input (comma-separated), usable without the admin's tag script.
     "tags": TagWidget,
@@ -44,6 +56,10 @@ class RedactionForm(WagtailAdminModelForm):
             field.empty_label = _("Non précisé")
         if "tags" in self.fields:
             self.fields["tags"].help_text = _("Séparés par des virgules, par exemple : école, réseaux sociaux.")
+        offer_themes_of_locale(self, self.instance.locale_id)
+
+    def clean(self):
+        return level_with_themes(super().clean())
 
 
 class RefusalForm(forms.Form):
