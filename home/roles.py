@@ -26,6 +26,7 @@ SNIPPET_MODELS = [
     ("ressources", "association"),
     ("ressources", "helpline"),
     ("home", "harassmenttype"),
+    ("home", "contentwarningtheme"),
 ]
 SNIPPET_ACTIONS = ["add", "change", "delete", "view"]
 

@@ -29,6 +29,7 @@ GLOBAL = {
             "association",
             "helpline",
             "harassmenttype",
+            "contentwarningtheme",
         )
     ),
 }
@@ -132,6 +133,8 @@ def test_a_member_opens_the_screens_of_their_job(member):
         "/admin/snippets/ressources/association/add/",
         "/admin/snippets/ressources/helpline/",
         "/admin/snippets/home/harassmenttype/",
+        "/admin/snippets/home/contentwarningtheme/",
+        "/admin/snippets/home/contentwarningtheme/add/",
     ):
         assert client.get(url).status_code == 200, url
 
