@@ -51,8 +51,24 @@ def ensure_child(parent: Page, model, slug: str, *, en: dict | None = None, show
     return page
 
 
-def ensure_translation(page: Page, fields: dict) -> Page:
-    """The English translation of ``page``: created (parents first) and published if missing."""
+def ensure_translation(page: Page, fields: dict, *, refresh: bool = False) -> Page:
+    """The English translation of ``page``, a wagtail-localize translation with ``fields`` as its text.
+
+    Its parent must be translated already (the loader builds the tree from the top). ``refresh``
+    rewrites the English text of a page translated earlier (see ``translate_page``).
+    """
+    from home.demo_translations import translate_page
+
+    get_locales()
+    return translate_page(page, fields, refresh=refresh)
+
+
+def ensure_copied_translation(page: Page, fields: dict) -> Page:
+    """An English copy of ``page`` with ``fields`` set, outside wagtail-localize.
+
+    For testimonies only: each language's testimony is its own moderated record, never the
+    target of a translation (``temoignages.permissions``).
+    """
     _, en = get_locales()
     existing = page.get_translations().filter(locale=en).first()
     if existing is not None:
@@ -99,6 +115,7 @@ def ensure_home() -> HomePage:
     ensure_translation(
         home,
         {
+            "slug": "home",
             "title": "Let's Talk About Harassment",
             "hero_title": "Stronger, together!",
             "hero_text": (
@@ -148,6 +165,7 @@ def ensure_legal_pages(home: HomePage) -> None:
             "Contact : parlonsharcelementcontact@gmail.com.",
         ),
         en={
+            "slug": "legal-notice",
             "title": "Legal notice",
             "intro": "Who publishes this site and how to reach us.",
             "body": paragraphs(
@@ -187,6 +205,7 @@ def ensure_legal_pages(home: HomePage) -> None:
             "satisfait pas, vous pouvez saisir le Défenseur des droits (defenseurdesdroits.fr).",
         ),
         en={
+            "slug": "accessibility",
             "title": "Accessibility statement",
             "intro": "Our commitment to a site everyone can use, and what we have checked.",
             "body": paragraphs(
