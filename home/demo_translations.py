@@ -161,9 +161,7 @@ def translate_page(source_page: Page, english: Mapping[str, Any], *, refresh: bo
     unpaired = store_string_translations(source, en, english_stand_in(source_page, values))
     if unpaired:
         logger.warning("%s: no English text paired for %s", source_page.url_path, ", ".join(unpaired))
-    translation, _ = Translation.objects.update_or_create(
-        source=source, target_locale=en, defaults={"enabled": True}
-    )
+    translation, _ = Translation.objects.update_or_create(source=source, target_locale=en, defaults={"enabled": True})
     target = publish_target(translation)
     if existing is None:
         _set_kept_fields(target, english)
