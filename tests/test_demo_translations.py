@@ -122,7 +122,9 @@ def test_loading_twice_changes_nothing(demo_site):
     assert snapshot() == before
 
 
-def test_english_pages_copied_by_an_earlier_loader_are_converted_in_place(monkeypatch):
+def test_english_pages_copied_by_an_earlier_loader_are_converted_in_place(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
     """Earlier loaders copied each French page and overwrote its fields, under the French slug."""
     import home.demo
     from home.demo import ensure_copied_translation, load_demo_content
@@ -138,7 +140,9 @@ def test_english_pages_copied_by_an_earlier_loader_are_converted_in_place(monkey
     assert edito.slug == "edito"
     ids = {page.pk: english_of(page).pk for page in translated_french_pages()}
 
-    load_demo_content()
+    # Run to its commit: Wagtail creates the redirects from changed slugs then.
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo_content()
 
     assert {page.pk: english_of(page).pk for page in translated_french_pages()} == ids
     assert {relative(page): relative(english_of(page)) for page in translated_french_pages()} == ENGLISH_ADDRESSES
@@ -146,6 +150,9 @@ def test_english_pages_copied_by_an_earlier_loader_are_converted_in_place(monkey
         assert translation_of(page).get_progress()[1] == translation_of(page).get_progress()[0]
     edito.refresh_from_db()
     assert edito.slug == "editorial" and edito.live
+    # Links to the old address keep working.
+    response = client.get("/en/edito/")
+    assert response.status_code == 301 and response["Location"].endswith("/en/editorial/")
 
 
 @pytest.fixture
@@ -200,3 +207,25 @@ def test_a_french_edit_reaches_the_english_page_through_sync(client, editor, dja
     assert NEW_FRENCH not in html
     assert "We are five students from the IUT de Lens." in html
     assert "Our aim: everyone should be able to say the word harassment without shame" in html
+
+
+@pytest.mark.parametrize("role", ["superuser", "editor"])
+def test_admin_offers_sync_and_the_translation_editor_on_every_demo_page(client, editor, django_user_model, role):
+    """The French page's actions hold « Synchroniser les pages traduites »; the English page's edit
+    view is the translation editor. Editors never see the testimony section (moderators' work)."""
+    user = editor
+    if role == "superuser":
+        user = django_user_model.objects.create_superuser("racine", "racine@example.org", "motdepasse-solide-123")
+    client.force_login(user)
+    testimonies = temoignages_models.TestimonyIndexPage.objects.get(locale=locale("fr"))
+    pages = [
+        page for page in translated_french_pages() if role == "superuser" or not page.path.startswith(testimonies.path)
+    ]
+    assert len(pages) >= len(ENGLISH_ADDRESSES) - 2
+    for page in pages:
+        source = TranslationSource.objects.get_for_instance(page)
+        french_view = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+        assert reverse("wagtail_localize:update_translations", args=[source.pk]) in french_view, page.url_path
+        assert "Synchroniser les pages traduites" in french_view
+        english_view = client.get(reverse("wagtailadmin_pages:edit", args=[english_of(page).pk])).content.decode()
+        assert 'class="js-translation-editor"' in english_view, page.url_path
