@@ -142,9 +142,7 @@ def translate_page(source_page: Page, english: Mapping[str, Any], *, refresh: bo
     source = TranslationSource.objects.get_for_instance_or_none(source_page)
     translation = source and source.translations.filter(target_locale=en).first()
     if existing is not None and translation is not None and not refresh:
-        if not translation.enabled:
-            translation.enabled = True
-            translation.save(update_fields=["enabled"])
+        # Also when an editor has since disabled the translation: that is their choice.
         return existing.specific
 
     if source is None:
