@@ -122,6 +122,15 @@ def test_loading_twice_changes_nothing(demo_site):
     assert snapshot() == before
 
 
+def test_a_translation_an_editor_disabled_stays_disabled(demo_site):
+    translation = translation_of(EditoPage.objects.get(locale=locale("fr")))
+    translation.enabled = False
+    translation.save()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    translation.refresh_from_db()
+    assert not translation.enabled
+
+
 def test_english_pages_copied_by_an_earlier_loader_are_converted_in_place(
     client, monkeypatch, django_capture_on_commit_callbacks
 ):
