@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from home.demo import blocks, ensure_child, paragraphs
+from home.demo import blocks, ensure_child, ensure_translation, paragraphs
 from home.models import HarassmentType
 
 from .models import (
@@ -93,6 +93,7 @@ def _edito(home):
             ("signatory", {"name": "L'équipe Parlons Harcèlement", "role": "Cinq étudiants de l'IUT de Lens"})
         ),
         en={
+            "slug": "editorial",
             "title": "Editorial",
             "intro": "In October 2019, five students from the IUT de Lens started “Stronger, together!” so that the word harassment would stop being frightening.",
             "body": _stream(
@@ -133,7 +134,7 @@ def _interviews(home):
         "interviews",
         title="Interviews",
         intro="Des professionnels qui luttent contre le harcèlement au quotidien répondent à nos questions.",
-        en={"title": "Interviews", "intro": "Professionals who fight harassment every day answer our questions."},
+        en={"slug": "interviews", "title": "Interviews", "intro": "Professionals who fight harassment every day answer our questions."},
     )
     page = ensure_child(
         index,
@@ -166,6 +167,7 @@ def _interviews(home):
             ),
         ),
         en={
+            "slug": "is-this-harassment",
             "title": "Is what I am going through harassment?",
             "intro": "A professional who works with victims, witnesses and former harassers helps us recognise harassment and know whom to talk to.",
             "person_role": "Professional committed against harassment",
@@ -204,6 +206,7 @@ def _videos(home):
         title="Vidéos",
         intro="Les vidéos de sensibilisation de la campagne, inspirées de situations qui pourraient arriver à chacun.",
         en={
+            "slug": "videos",
             "title": "Videos",
             "intro": "The campaign's awareness videos, inspired by situations that could happen to anyone.",
         },
@@ -221,6 +224,7 @@ def _videos(home):
             "aux témoins, mais aussi à celles et ceux qui harcèlent, pour que chacun mesure jusqu'où cela peut aller.",
         ),
         en={
+            "slug": "stronger-together",
             "title": "Stronger, together!",
             "intro": "An awareness video about what happens when someone's privacy is crossed.",
             "body": paragraphs(
@@ -276,6 +280,7 @@ STUDY_FR = dict(
 )
 
 STUDY_EN = {
+    "slug": "lockdown-covid-19",
     "title": "Lockdown – Covid-19",
     "intro": "The lockdown began on 17 March 2020. Shut in at home, some victims saw harassment take up more "
     "room in their lives: the campaign set out to measure it.",
@@ -318,7 +323,7 @@ def _studies(home):
         "etudes",
         title="Études chiffrées",
         intro="Nos enquêtes pour mesurer le harcèlement et faire réagir.",
-        en={"title": "Studies", "intro": "Our surveys to measure harassment and raise awareness."},
+        en={"slug": "studies", "title": "Studies", "intro": "Our surveys to measure harassment and raise awareness."},
     )
     study = ensure_child(index, StudyPage, "confinement-covid-19", **STUDY_FR, en=STUDY_EN)
     _correct_earlier_study(study)
@@ -329,16 +334,13 @@ def _correct_earlier_study(study) -> None:
     loader leaves existing pages alone, so such a page is brought to the honest version here."""
     if not study.example_data:
         return
-    for page in [study, *study.get_translations()]:
-        page = page.specific
-        honest = {"fr": STUDY_FR, "en": STUDY_EN}.get(page.locale.language_code)
-        if honest is None:
-            continue
-        for name, value in honest.items():
-            setattr(page, name, value)
-        page.sample = ""
-        page.example_data = False
-        page.save_revision().publish()
+    for name, value in STUDY_FR.items():
+        setattr(study, name, value)
+    study.sample = ""
+    study.example_data = False
+    study.save_revision().publish()
+    # The English page is the translation's target: its text is rewritten through it.
+    ensure_translation(study, STUDY_EN, refresh=True)
 
 
 def _social(home):
@@ -404,6 +406,7 @@ def _social(home):
         ),
         partners=partners_fr,
         en={
+            "slug": "social-networks",
             "title": "Social networks",
             "intro": "On Twitter and Facebook the campaign shares the people, projects and associations fighting harassment.",
             "body": _stream(
@@ -490,6 +493,7 @@ def _contact(home):
         to_address=CONTACT_EMAIL,
         subject="Message depuis la page contacts presse",
         en={
+            "slug": "press-contacts",
             "title": "Press contacts",
             "intro": "Journalists and partners: here is how to reach the campaign.",
             "body": paragraphs(

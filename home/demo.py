@@ -60,8 +60,24 @@ def ensure_child(parent: Page, model, slug: str, *, en: dict | None = None, show
     return page
 
 
-def ensure_translation(page: Page, fields: dict) -> Page:
-    """The English translation of ``page``: created (parents first) and published if missing."""
+def ensure_translation(page: Page, fields: dict, *, refresh: bool = False) -> Page:
+    """The English translation of ``page``, a wagtail-localize translation with ``fields`` as its text.
+
+    Its parent must be translated already (the loader builds the tree from the top). ``refresh``
+    rewrites the English text of a page translated earlier (see ``translate_page``).
+    """
+    from home.demo_translations import translate_page
+
+    get_locales()
+    return translate_page(page, fields, refresh=refresh)
+
+
+def ensure_copied_translation(page: Page, fields: dict) -> Page:
+    """An English copy of ``page`` with ``fields`` set, outside wagtail-localize.
+
+    For testimonies only: each language's testimony is its own moderated record, never the
+    target of a translation (``temoignages.permissions``).
+    """
     _, en = get_locales()
     existing = page.get_translations().filter(locale=en).first()
     if existing is not None:
@@ -77,6 +93,16 @@ def ensure_root() -> Page:
     """Wagtail's tree root, created by its migrations; re-created if the tables were emptied."""
     fr, _ = get_locales()
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=fr))
+
+
+HOME_EN = {
+    "slug": "home",
+    "title": "Let's Talk About Harassment",
+    "hero_title": "Stronger, together!",
+    "hero_text": "A place to tell what you went through, read people who have been there, and find help near you.",
+    "intro": "The campaign started in Lens by five students to help people speak up about harassment.",
+    "search_description": "Testimonies, interviews, videos and help against harassment.",
+}
 
 
 def ensure_home() -> HomePage:
@@ -105,18 +131,7 @@ def ensure_home() -> HomePage:
     sync_default_site(home)
     if old_root is not None and not isinstance(old_root.specific, HomePage) and not old_root.get_children().exists():
         old_root.delete()
-    ensure_translation(
-        home,
-        {
-            "title": "Let's Talk About Harassment",
-            "hero_title": "Stronger, together!",
-            "hero_text": (
-                "A place to tell what you went through, read people who have been there, and find help near you."
-            ),
-            "intro": "The campaign started in Lens by five students to help people speak up about harassment.",
-            "search_description": "Testimonies, interviews, videos and help against harassment.",
-        },
-    )
+    ensure_translation(home, HOME_EN)
     return home
 
 
@@ -172,6 +187,7 @@ def ensure_legal_pages(home: HomePage) -> None:
             "Contact : parlonsharcelementcontact@gmail.com.",
         ),
         en={
+            "slug": "legal-notice",
             "title": "Legal notice",
             "intro": "Who publishes this site and how to reach us.",
             "body": paragraphs(
@@ -211,6 +227,7 @@ def ensure_legal_pages(home: HomePage) -> None:
             "satisfait pas, vous pouvez saisir le Défenseur des droits (defenseurdesdroits.fr).",
         ),
         en={
+            "slug": "accessibility",
             "title": "Accessibility statement",
             "intro": "Our commitment to a site everyone can use, and what we have checked.",
             "body": paragraphs(
@@ -251,28 +268,30 @@ def ensure_footer_pages(home: HomePage) -> None:
 
 
 def ensure_home_sections(home: HomePage) -> None:
-    """The home pages' sections, featuring an interview and the study in each language.
+    """The home page's sections, featuring an interview and the study, synchronised to English.
 
     Only a home that still has the sections every new home page starts with is changed, so an
     order the editors chose is kept when the demo is loaded again.
     """
     from campagne.models import InterviewPage, StudyPage
 
-    for page in HomePage.objects.filter(translation_key=home.translation_key):
-        if [block.block_type for block in page.body] != [s["type"] for s in default_home_sections()]:
-            continue
-        interview = InterviewPage.objects.descendant_of(page).live().order_by("path").first()
-        study = StudyPage.objects.descendant_of(page).live().order_by("path").first()
-        edito, latest, site_sections = default_home_sections()
-        sections = [edito]
-        if interview is not None:
-            sections.append({"type": "featured_video", "value": {"heading": "", "page": interview.pk}})
-        sections.append(latest)
-        if study is not None:
-            sections.append({"type": "featured_study", "value": {"heading": "", "page": study.pk}})
-        sections.append(site_sections)
-        page.body = json.dumps(sections)
-        page.save_revision().publish()
+    home = HomePage.objects.get(pk=home.pk)
+    if [block.block_type for block in home.body] != [s["type"] for s in default_home_sections()]:
+        return
+    interview = InterviewPage.objects.descendant_of(home).live().order_by("path").first()
+    study = StudyPage.objects.descendant_of(home).live().order_by("path").first()
+    edito, latest, site_sections = default_home_sections()
+    sections = [edito]
+    if interview is not None:
+        sections.append({"type": "featured_video", "value": {"heading": "", "page": interview.pk}})
+    sections.append(latest)
+    if study is not None:
+        sections.append({"type": "featured_study", "value": {"heading": "", "page": study.pk}})
+    sections.append(site_sections)
+    home.body = json.dumps(sections)
+    home.save_revision().publish()
+    # The English home follows through wagtail-localize: its featured pages become their English translations.
+    ensure_translation(home, HOME_EN, refresh=True)
 
 
 @transaction.atomic

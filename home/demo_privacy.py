@@ -204,7 +204,7 @@ def ensure_privacy_page(home: HomePage) -> StandardPage:
         title="Confidentialité",
         intro=INTRO["fr"],
         body=BODY_FR,
-        en={"title": "Privacy", "intro": INTRO["en"], "body": BODY_EN},
+        en={"slug": "privacy", "title": "Privacy", "intro": INTRO["en"], "body": BODY_EN},
     )
     bodies = {"fr": BODY_FR, "en": BODY_EN}
     for version in [page, *page.get_translations()]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from home.demo import blocks, ensure_child, get_locales, paragraphs
+from home.demo import blocks, ensure_child, ensure_translation, get_locales, paragraphs
 from home.models import HarassmentType, StandardPage
 
 from .choices import Audience, Region, Urgency
@@ -910,6 +910,7 @@ SAFETY_INTRO = {
     "en": "What the “Leave quickly” button does and does not do, and how to limit the traces of your visit, "
     "especially on a shared device.",
 }
+SAFETY_EN_FIELDS = {"slug": "browse-safely", "title": "Browse safely", "intro": SAFETY_INTRO["en"], "body": SAFETY_EN}
 
 # What earlier versions of this demo published and must not stay online: local associations
 # nobody had confirmed, a working note on the 3018 line, and a safety page promising that Back
@@ -934,16 +935,13 @@ def correct_earlier_demo(safety_page) -> None:
                 if any(note in line.purpose for note in WORKING_NOTES):
                     line.purpose = purpose
                     line.save(update_fields=["purpose"])
-    bodies = {"fr": SAFETY_FR, "en": SAFETY_EN}
-    for page in [safety_page, *safety_page.get_translations()]:
-        page = page.specific
-        language = page.locale.language_code
-        if language in bodies and any(
-            claim in json.dumps(page.body.get_prep_value(), ensure_ascii=False) for claim in UNTRUE_SAFETY_CLAIMS
-        ):
-            page.body = bodies[language]
-            page.intro = SAFETY_INTRO[language]
-            page.save_revision().publish()
+    page = safety_page.specific
+    if any(claim in json.dumps(page.body.get_prep_value(), ensure_ascii=False) for claim in UNTRUE_SAFETY_CLAIMS):
+        page.body = SAFETY_FR
+        page.intro = SAFETY_INTRO["fr"]
+        page.save_revision().publish()
+        # The English page is the translation's target: its text is rewritten through it.
+        ensure_translation(page, SAFETY_EN_FIELDS, refresh=True)
 
 
 def load(home):
@@ -958,6 +956,7 @@ def load(home):
         intro="Numéros gratuits, associations près de chez vous, questionnaire pour y voir clair : trouvez qui peut vous aider, maintenant.",
         body=paragraphs("Vous n'êtes pas seul·e. Tous les numéros ci-dessus sont gratuits ; la plupart sont anonymes."),
         en={
+            "slug": "get-help",
             "title": "Get help",
             "intro": "Free helplines, associations near you, a questionnaire to see clearly: find who can help you, now.",
             "body": paragraphs("You are not alone. All the numbers above are free; most are anonymous."),
@@ -971,6 +970,7 @@ def load(home):
         intro="Quelques questions pour savoir ce que la loi dit de votre situation, et qui peut vous aider.",
         steps=guide_steps_fr(fr),
         en={
+            "slug": "is-it-harassment",
             "title": "Is it harassment?",
             "intro": "A few questions to find out what the law says about your situation, and who can help you.",
             "steps": guide_steps_en(en),
@@ -984,7 +984,7 @@ def load(home):
         title="Naviguer en sécurité",
         intro=SAFETY_INTRO["fr"],
         body=SAFETY_FR,
-        en={"title": "Browse safely", "intro": SAFETY_INTRO["en"], "body": SAFETY_EN},
+        en=SAFETY_EN_FIELDS,
     )
     correct_earlier_demo(safety)
     return resources

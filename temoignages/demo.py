@@ -5,7 +5,7 @@ The stories are invented for the demo, written for it, and contain no real perso
 
 from wagtail.models import Locale, Page
 
-from home.demo import ensure_child, ensure_translation, paragraphs
+from home.demo import ensure_child, ensure_copied_translation, paragraphs
 from home.models import ContentWarningTheme, HarassmentType
 
 from .choices import WarningLevel
@@ -27,6 +27,7 @@ FORM_FR = {
     "body": paragraphs("Prenez votre temps. Vous pouvez écrire comme vous parlez : il n'y a pas de bonne ou de mauvaise façon de raconter."),
 }
 FORM_EN = {
+    "slug": "testify",
     "title": "Testify",
     "intro": "Tell what you went through or saw, without an account, anonymously if you wish.",
     "reassurance": (
@@ -167,7 +168,7 @@ def _load(home):
         "temoignages",
         title="Témoignages",
         intro="Des personnes victimes ou témoins racontent. Chaque récit est relu avant d'être publié.",
-        en={"title": "Testimonies", "intro": "Victims and witnesses tell their stories. Every story is reviewed before it is published."},
+        en={"slug": "testimonies", "title": "Testimonies", "intro": "Victims and witnesses tell their stories. Every story is reviewed before it is published."},
     )
     privacy = Page.objects.child_of(home).filter(slug="confidentialite").first()
     ensure_child(index, TestimonyFormPage, "temoigner", privacy_page=privacy, en=FORM_EN, **FORM_FR)
@@ -175,7 +176,7 @@ def _load(home):
     en = Locale.objects.get(language_code="en")
     for spec, (headline, story, precision) in zip(STORIES_FR, STORIES_EN, strict=True):
         page = _publish_story(index, fr, spec)
-        ensure_translation(
+        ensure_copied_translation(
             page,
             {
                 "title": headline,

@@ -111,7 +111,7 @@ def test_a_featured_video_keeps_its_warning_and_never_loads_youtube_before_the_c
 
 @pytest.mark.django_db
 def test_the_migration_moves_the_fixed_sections_into_existing_bodies_once():
-    migration = importlib.import_module("home.migrations.0005_home_sections")
+    migration = importlib.import_module("home.migrations.0006_home_sections")
     old = [{"type": "paragraph", "value": "<p>Merci</p>", "id": "a"}]
     moved = migration.with_sections(old)
     assert [block["type"] for block in moved] == ["edito", "latest_testimonies", "site_sections", "paragraph"]

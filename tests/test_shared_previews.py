@@ -157,13 +157,13 @@ def test_demo_pages_locales_and_structured_data(client, demo_site):
     from campagne.models import InterviewPage, StudyPage, VideoPage
     from temoignages.models import TestimonyPage
 
-    english = soup_of(client, "/en/edito/")
+    english = soup_of(client, "/en/editorial/")
     assert og(english, "og:locale") == "en_GB"
     assert og_all(english, "og:locale:alternate") == ["fr_FR"]
     # The demo's édito has its own illustration: shared as a 1200×630 crop of it.
     assert og(english, "og:image").startswith(f"{settings.SITE_URL}/media/images/")
     assert "fill-1200x630" in og(english, "og:image")
-    assert og(english, "og:url") == f"{settings.SITE_URL}/en/edito/"
+    assert og(english, "og:url") == f"{settings.SITE_URL}/en/editorial/"
 
     home = json_ld(soup_of(client, "/fr/"))
     organisation = by_type(home, "Organization")

@@ -95,9 +95,9 @@ def test_layout_has_skip_link_menu_breadcrumbs_and_footer(client, demo_site):
         (
             "en",
             {
-                "Legal notice": "/en/mentions-legales/",
-                "Privacy": "/en/confidentialite/",
-                "Accessibility: partially compliant": "/en/accessibilite/",
+                "Legal notice": "/en/legal-notice/",
+                "Privacy": "/en/privacy/",
+                "Accessibility: partially compliant": "/en/accessibility/",
             },
         ),
     ],

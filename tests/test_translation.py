@@ -143,11 +143,11 @@ def test_english_pages_read_in_english(client, demo_site):
 
 @pytest.mark.django_db
 def test_hreflang_alternates_with_x_default(client, demo_site):
-    soup = BeautifulSoup(client.get("/en/edito/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/editorial/").content, "html.parser")
     links = {link["hreflang"]: link["href"] for link in soup.select('link[rel=alternate][hreflang]')}
     assert links == {
         "fr": f"{settings.SITE_URL}/fr/edito/",
-        "en": f"{settings.SITE_URL}/en/edito/",
+        "en": f"{settings.SITE_URL}/en/editorial/",
         "x-default": f"{settings.SITE_URL}/fr/edito/",
     }
 

@@ -12,6 +12,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campagne.blocks import KeyFiguresBlock
 from campagne.forms import CONTACT_RATE_LIMIT, ContactSpamProtectionMixin
@@ -108,6 +109,19 @@ class ContactPage(CampaignBodyMixin, AbstractEmailForm, BasePage):
             ],
             heading=_("Formulaire de contact"),
         ),
+    ]
+    # wagtail-localize: the form's fields and the press contacts are rows of their own, not
+    # translatable models; each language keeps its own (copied from the French page on every
+    # synchronisation otherwise, English labels included). Messages reach the same inbox.
+    translatable_fields = BasePage.base_translatable_fields + [
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+        TranslatableField("subject"),
+        TranslatableField("body"),
+        SynchronizedField("press_kit"),
+        TranslatableField("key_facts"),
+        TranslatableField("form_intro"),
+        TranslatableField("thank_you_text"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
     parent_page_types = ["home.HomePage"]

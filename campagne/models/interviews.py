@@ -8,6 +8,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campagne.blocks import InterviewQAStreamBlock
 from home.models import BasePage
@@ -95,6 +96,20 @@ class InterviewPage(YouTubeVideoMixin, HarassmentTypesMixin, BasePage):
         FieldPanel("qa"),
         FieldPanel("transcript"),
         MultiFieldPanel([HarassmentTypesMixin.harassment_types_panel, FieldPanel("tags")], heading=_("Classement")),
+    ]
+    # wagtail-localize: tags are words of one language, each translation keeps its own (left out
+    # here, they would be copied from the French page on every synchronisation).
+    translatable_fields = BasePage.base_translatable_fields + [
+        SynchronizedField("video_url"),
+        SynchronizedField("video_poster"),
+        TranslatableField("person_name"),
+        TranslatableField("person_role"),
+        TranslatableField("person_organisation"),
+        SynchronizedField("person_photo"),
+        TranslatableField("summary"),
+        TranslatableField("questions_answered"),
+        TranslatableField("qa"),
+        TranslatableField("transcript"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("person_name"),

@@ -8,6 +8,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campagne.youtube import CONTENT_WARNING_CHOICES, WARNING_NONE
 from home.models import BasePage
@@ -58,6 +59,16 @@ class VideoPage(YouTubeVideoMixin, HarassmentTypesMixin, CampaignBodyMixin, Base
         *CampaignBodyMixin.body_panels,
         FieldPanel("transcript"),
         MultiFieldPanel([HarassmentTypesMixin.harassment_types_panel, FieldPanel("tags")], heading=_("Classement")),
+    ]
+    # wagtail-localize: tags are words of one language, each translation keeps its own (left out
+    # here, they would be copied from the French page on every synchronisation).
+    translatable_fields = BasePage.base_translatable_fields + [
+        TranslatableField("body"),
+        SynchronizedField("video_url"),
+        SynchronizedField("video_poster"),
+        SynchronizedField("content_warning"),
+        SynchronizedField("duration"),
+        TranslatableField("transcript"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.SearchField("transcript")]
     parent_page_types = ["campagne.VideoIndexPage"]

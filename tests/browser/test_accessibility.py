@@ -92,7 +92,7 @@ def test_accessibility_statement_states_the_measured_conformance(site, chromium)
     try:
         for path, words in [
             ("/fr/accessibilite/", "partiellement conforme"),
-            ("/en/accessibilite/", "partially compliant"),
+            ("/en/accessibility/", "partially compliant"),
         ]:
             tab.goto(site.url + path)
             text = tab.locator("main").inner_text()
