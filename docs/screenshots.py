@@ -104,7 +104,7 @@ def photograph(browser, credentials: tuple[str, str], shots: list[tuple[str, str
 
 def main() -> None:
     from home.models import HomePage
-    from temoignages.models import TestimonyIndexPage
+    from temoignages.models import TestimonyIndexPage, TestimonySubmission
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     ensure_pending_testimony()
@@ -112,6 +112,7 @@ def main() -> None:
     editor = member("doc-redaction", get_redaction_group())
     home = HomePage.objects.get(locale__language_code="fr")
     index = TestimonyIndexPage.objects.get(locale__language_code="fr")
+    pending = TestimonySubmission.objects.review_queue().exclude(page=None).first()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         written = photograph(
@@ -119,6 +120,8 @@ def main() -> None:
             moderator,
             [
                 ("/admin/", "admin-moderation-dashboard"),
+                ("/admin/temoignages/relecture/", "admin-moderation-queue"),
+                (f"/admin/temoignages/relecture/{pending.pk}/", "admin-moderation-review"),
                 ("/admin/snippets/temoignages/testimonysubmission/", "admin-moderation-received"),
                 (f"/admin/pages/{index.pk}/", "admin-moderation-section"),
             ],
