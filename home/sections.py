@@ -38,6 +38,16 @@ def preview_home(parent_context) -> Page | None:
     return site.root_page.localized.specific if site else None
 
 
+def section_heading() -> blocks.CharBlock:
+    """Every section's optional title: left empty, the section proposes its own."""
+    return blocks.CharBlock(
+        label=_("titre de la section"),
+        required=False,
+        max_length=120,
+        help_text=_("Laissez vide pour le titre proposé."),
+    )
+
+
 class FeaturedPageStructValue(blocks.StructValue):
     def featured(self):
         return visible(self.get("page"))
@@ -46,12 +56,7 @@ class FeaturedPageStructValue(blocks.StructValue):
 class FeaturedPageBlock(blocks.StructBlock):
     """A section showing one page an editor picked; subclasses set the page types."""
 
-    heading = blocks.CharBlock(
-        label=_("titre de la section"),
-        required=False,
-        max_length=120,
-        help_text=_("Laissez vide pour le titre proposé."),
-    )
+    heading = section_heading()
 
     class Meta:
         value_class = FeaturedPageStructValue
@@ -116,12 +121,7 @@ class FeaturedStudyBlock(FeaturedPageBlock):
 class HomeSectionBlock(blocks.StructBlock):
     """A section filled from the site's content at each display; the editor sets only its title."""
 
-    heading = blocks.CharBlock(
-        label=_("titre de la section"),
-        required=False,
-        max_length=120,
-        help_text=_("Laissez vide pour le titre proposé."),
-    )
+    heading = section_heading()
 
     class Meta:
         group = GROUP
