@@ -432,12 +432,12 @@ def test_production_requires_it_by_default_and_development_does_not():
 
 
 def admin_only_urls(submission: tm.TestimonySubmission) -> list[str]:
-    """The dashboard, the private records (list, inspect, edit, CSV export with the e-mails), the
-    admin API, a report and the user accounts."""
+    """The dashboard, the private records (list, review screen, edit, CSV export with the e-mails),
+    the admin API, a report and the user accounts."""
     return [
         "/admin/",
         SUBMISSIONS,
-        f"{SUBMISSIONS}inspect/{submission.pk}/",
+        f"/admin/temoignages/relecture/{submission.pk}/",
         f"{SUBMISSIONS}edit/{submission.pk}/",
         "/admin/temoignages/export.csv?contact=1",
         "/admin/api/main/pages/",
@@ -472,7 +472,7 @@ def test_a_password_alone_reads_nothing_and_is_sent_to_enrolment(client, request
 def test_a_real_code_from_the_enrolled_app_opens_the_testimonies(client, request, role, submission):
     user = request.getfixturevalue(role)
     sign_in(client, user)
-    inspect = f"{SUBMISSIONS}inspect/{submission.pk}/"
+    inspect = f"/admin/temoignages/relecture/{submission.pk}/"
     response = client.get(inspect)
     assert redirect_target(response) == (ENABLE, inspect)
     assert client.get(response["Location"]).status_code == 200
