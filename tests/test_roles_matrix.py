@@ -557,7 +557,14 @@ ROWS: dict[str, Access | Listing | Effect | tuple] = {
     "temoignages_admin:review": Access(lambda w: f"/admin/temoignages/relecture/{w.submission.pk}/", MODERATION),
     "temoignages_admin:review_redact": Effect(
         lambda w: f"/admin/temoignages/relecture/{w.submission.pk}/version-relue/",
-        lambda w: {"story": f"pending redacted {w.marker}", "headline": "", "pseudonym": "", "content_warning": "", "tags": ""},
+        lambda w: {
+            "story": f"pending redacted {w.marker}",
+            "headline": "",
+            "pseudonym": "",
+            "content_warning_level": "none",
+            "content_warning": "",
+            "tags": "",
+        },
         lambda w, b: w.pending_text() != b["text"],
         MODERATION,
     ),
