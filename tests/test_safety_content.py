@@ -143,7 +143,7 @@ def test_moderators_see_flagged_testimonies_first(client, section, django_user_m
     assert listing.index(f"Témoignage reçu n° {at_risk.pk}") < listing.index(f"Témoignage reçu n° {ordinary.pk}")
 
     dashboard = moderator.get("/admin/").content.decode()
-    first, second = (f"/admin/pages/{s.page_id}/edit/" for s in (at_risk, ordinary))
+    first, second = (f"/admin/temoignages/relecture/{s.pk}/" for s in (at_risk, ordinary))
     assert dashboard.index(first) < dashboard.index(second)
     assert dashboard.count("data-suicide-risk") == 1
     # The dashboard names the risk, never the story.
