@@ -36,6 +36,8 @@ ENGLISH_WORDS = {
     "english",
     "french",
     "translation",
+    # Wagtail's French catalogue left « Status » as it was in one place: none other is French.
+    "status",
 }
 
 #: In wagtail-localize's translation editor, each segment (a list item) shows its French source

@@ -145,7 +145,13 @@ def test_editor_publishes_an_interview_and_features_it_on_the_home(site, page, v
 
     # 4. The interview, translated into English from its « Traduire cette page » action.
     page.goto(site.url + f"/admin/pages/{interview.pk}/edit/")
-    watch.read(page, "edit the interview")
+    status = page.get_by_role("button", name="Afficher/masquer le statut")
+    status.click()
+    expect(page.locator("[data-side-panel='status']")).to_be_visible()
+    watch.read(page, "edit the interview, its status panel open")
+    # Closed again: Wagtail remembers an open panel on the next edit screens.
+    status.click()
+    expect(page.locator("[data-side-panel='status']")).to_be_hidden()
     page.get_by_role("navigation", name="Actions", exact=True).get_by_role("button", name="Actions").click()
     page.get_by_role("link", name="Traduire cette page").click()
     page.wait_for_url(re.compile(rf"/admin/localize/submit/page/{interview.pk}/$"))
@@ -199,6 +205,7 @@ def test_the_check_reads_the_drawn_screen(page, viewport):
         <p>Modifié le 3 November 2026</p><div hidden>Log out</div><p style="display:none">Log out</p>
         <button value="publish">Publier</button><input type="submit" value="Preview">
         <section id="tab-contenu"><ul><li><p>Se déconnecter</p><div><p>Log out</p></div></li></ul></section>
+        <h3><span class="w-sr-only">Status :</span> Publié</h3>
         <footer><span class="w-sr-only">More actions</span></footer></main>""",
     )
     page.add_style_tag(content=".w-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; }")
@@ -209,6 +216,7 @@ def test_the_check_reads_the_drawn_screen(page, viewport):
         "Modifié le 3 November 2026",
         "Preview",
         "Save draft",
+        "Status :",
     ]
     assert watch.allowed_seen == {"translation editor footer"}
 
