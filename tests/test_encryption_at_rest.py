@@ -448,11 +448,12 @@ def test_page_migration_encrypts_rows_and_revisions_and_reverses(section):
         executor.migrate([encrypting])
         assert all(sent["token"] not in value for value in raw_page_columns(page.pk).values())
         assert all(sent["token"] not in value for value in revision_tokens(revision.pk).values())
-        assert tm.TestimonyPage.objects.get(pk=page.pk).story == sent["story"]
-        assert Revision.objects.get(pk=revision.pk).as_object().pseudonym == sent["pseudonym"]
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+    # Read through the models once every migration is back (later ones add columns to the page).
+    assert tm.TestimonyPage.objects.get(pk=page.pk).story == sent["story"]
+    assert Revision.objects.get(pk=revision.pk).as_object().pseudonym == sent["pseudonym"]
 
 
 @pytest.mark.django_db
