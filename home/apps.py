@@ -14,3 +14,14 @@ class HomeConfig(AppConfig):
         from home.roles import on_home_created
 
         post_save.connect(on_home_created, sender=HomePage, dispatch_uid="home_redaction_rights")
+        numeric_translation_dates()
+
+
+def numeric_translation_dates() -> None:
+    """wagtail-localize dates each translated segment (« Traduit manuellement le … ») with
+    ``strftime(DATE_FORMAT)``, whose month name is the server's C locale (English) whatever the
+    editor's language: a numeric date reads the same in every language. Its module constant is
+    read at each call, so setting it here is enough."""
+    from wagtail_localize import models as localize_models
+
+    localize_models.DATE_FORMAT = "%d/%m/%Y"

@@ -23,9 +23,6 @@ LIBRARY_ENGLISH = {
     "translation editor header": re.compile(r"^\w+ to \w+ translation$"),
     # The footer's dropdown toggle has a hard-coded, untranslated screen-reader label.
     "translation editor footer": re.compile(r"^More actions$"),
-    # A segment's date is printed with strftime("%B"), in the server process's C locale
-    # whatever the admin's language.
-    "translation editor segment date": re.compile(r"^Traduit manuellement le \d{1,2} [A-Z][a-z]+ \d{4}$"),
 }
 
 #: Words only English has, looked for inside each text (where a whole-text match misses them:
