@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
@@ -89,4 +91,16 @@ def register_second_factor_log_actions(actions):
         otp.ACTION_RESET,
         _("Vérification en deux étapes réinitialisée"),
         _("Vérification en deux étapes réinitialisée par un administrateur"),
+    )
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_labels():
+    """The two labels wagtail-localize's translation editor writes in English whatever the
+    editor's language, given in it (the script acts only on that editor)."""
+    return format_html(
+        '<script src="{}" data-title="{}" data-more-actions="{}"></script>',
+        static("home/js/translation-editor-labels.js"),
+        _("Traduction : {source} vers {target}"),
+        _("Plus d'actions"),
     )
