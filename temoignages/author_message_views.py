@@ -18,6 +18,7 @@ from django.views.defaults import permission_denied
 from temoignages import author_messages
 from temoignages.models import TestimonySubmission
 from temoignages.moderation import is_moderator
+from temoignages.review import review_url
 
 
 def _back(request, submission: TestimonySubmission) -> str:
@@ -26,7 +27,7 @@ def _back(request, submission: TestimonySubmission) -> str:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return author_messages.review_url(submission)
+    return review_url(submission.pk)
 
 
 def _refused(request):

@@ -10,7 +10,6 @@ moderators' a link to the review screen, never the answer.
 from __future__ import annotations
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
@@ -29,11 +28,6 @@ class MessageRefused(Exception):
     def __init__(self, message):
         super().__init__(message)
         self.message = message
-
-
-def review_url(submission: TestimonySubmission) -> str:
-    """Where a moderator reads the conversation: the testimony's review screen."""
-    return reverse("temoignages_admin:review", args=[submission.pk])
 
 
 def _locked_pending(submission: TestimonySubmission) -> TestimonySubmission:

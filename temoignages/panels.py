@@ -24,11 +24,10 @@ class PersonalDataPanel(Panel):
 
         def _review_url(self) -> str:
             """The review desk, where the decisions are taken, when this page has a private record."""
-            from django.urls import reverse
-
             from temoignages.models import TestimonySubmission
+            from temoignages.review import review_url
 
             if not self.instance.pk:
                 return ""
             pk = TestimonySubmission.objects.filter(page_id=self.instance.pk).values_list("pk", flat=True).first()
-            return reverse("temoignages_admin:review", args=[pk]) if pk else ""
+            return review_url(pk) if pk else ""

@@ -27,7 +27,7 @@ class SubmissionIndexView(IndexView):
         # A row opens the review desk, where the testimony is read and decided; the edit form
         # (the internal note only) stays in the row's « … » menu.
         column_class = self._get_title_column_class(column_class)
-        return self._get_custom_column(field_name, column_class, get_url=review_views.review_url, **kwargs)
+        return self._get_custom_column(field_name, column_class, get_url=review_views.submission_review_url, **kwargs)
 
     @cached_property
     def header_more_buttons(self):
@@ -156,7 +156,7 @@ class PendingTestimoniesPanel(Component):
             "urgent_count": queue.filter(suicide_risk=True).count(),
             "oldest_waiting": review_views.waiting_time(oldest) if oldest else "",
             "rows": [
-                {"submission": submission, "url": review_views.review_url(submission)} for submission in queue[:10]
+                {"submission": submission, "url": review_views.submission_review_url(submission)} for submission in queue[:10]
             ],
             "queue_url": reverse("temoignages_admin:review_queue"),
             "missing": TestimonySubmission.objects.missing_page().count(),

@@ -202,7 +202,7 @@ def author_answered(message_id: int, recipient_id: int) -> EmailMultiAlternative
     """A moderator is told that the author of a testimony answered: its number and a link, never the answer."""
     from django.utils.translation import gettext as _
 
-    from temoignages.author_messages import review_url
+    from temoignages.review import review_url
     from temoignages.choices import MessageDirection, MessageKind
     from temoignages.models import AuthorMessage
 
@@ -226,7 +226,7 @@ def author_answered(message_id: int, recipient_id: int) -> EmailMultiAlternative
             (first % {"number": number})
             + "\n\n"
             + _("Lire la conversation : %(url)s")
-            % {"url": settings.WAGTAILADMIN_BASE_URL + review_url(message.submission)}
+            % {"url": settings.WAGTAILADMIN_BASE_URL + review_url(message.submission_id)}
         )
     return EmailMultiAlternatives(
         subject, body, _from_address(), [recipient.email], headers={"Auto-Submitted": "auto-generated"}

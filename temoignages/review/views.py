@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from temoignages.choices import RejectionReason, Status
+from temoignages.choices import Status
 from temoignages.models import TestimonySubmission
 from temoignages.moderation import is_moderator
 from temoignages.pii import detect_personal_data, grouped
-from temoignages.review import decisions
+from temoignages.review import decisions, review_url
 from temoignages.review.forms import RedactionForm, RefusalForm
 from temoignages.review.highlight import highlight_personal_data
 
@@ -73,7 +73,7 @@ class ReviewQueueView(DeskMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         queue = list(TestimonySubmission.objects.review_queue().select_related("harassment_type"))
         context["rows"] = [
-            {"submission": submission, "waiting": waiting_time(submission), "url": review_url(submission)}
+            {"submission": submission, "waiting": waiting_time(submission), "url": submission_review_url(submission)}
             for submission in queue
         ]
         context["urgent_count"] = sum(1 for submission in queue if submission.suicide_risk)
@@ -81,8 +81,8 @@ class ReviewQueueView(DeskMixin, TemplateView):
         return context
 
 
-def review_url(submission: TestimonySubmission) -> str:
-    return reverse("temoignages_admin:review", args=[submission.pk])
+def submission_review_url(submission: TestimonySubmission) -> str:
+    return review_url(submission.pk)
 
 
 class ReviewView(DeskMixin, TemplateView):
@@ -172,13 +172,10 @@ class ReviewView(DeskMixin, TemplateView):
 
     def decision_facts(self) -> dict:
         submission = self.submission
-        reason = ""
-        if submission.rejection_reason_code:
-            reason = RejectionReason(submission.rejection_reason_code).label
         return {
             "status": submission.get_status_display(),
             "decided_at": local_datetime(submission.decided_at) if submission.decided_at else None,
-            "reason": reason,
+            "reason": submission.get_rejection_reason_code_display(),
             "details": submission.rejection_reason,
             "missing_page": submission.page_id is None and submission.status == Status.PENDING,
         }
@@ -186,7 +183,7 @@ class ReviewView(DeskMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if not decisions.can_decide(self.submission, request.user):
             messages.error(request, _("Ce témoignage a déjà reçu une décision : rien n'a été modifié."))
-            return redirect(review_url(self.submission))
+            return redirect(submission_review_url(self.submission))
         handler = {"redact": self.redact, "approve": self.approve, "refuse": self.refuse}.get(self.decision)
         if handler is None:
             raise PermissionDenied
@@ -201,7 +198,7 @@ class ReviewView(DeskMixin, TemplateView):
         # A new revision of the draft, never a publication: only « Approuver et publier » publishes.
         page.save_revision(user=request.user, log_action=True)
         messages.success(request, _("Version relue enregistrée. Rien n'est publié tant que vous n'approuvez pas."))
-        return redirect(review_url(self.submission) + "?lire=1#recit")
+        return redirect(submission_review_url(self.submission) + "?lire=1#recit")
 
     def approve(self, request):
         decisions.approve(self.submission, request.user)
