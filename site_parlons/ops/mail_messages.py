@@ -202,9 +202,9 @@ def author_answered(message_id: int, recipient_id: int) -> EmailMultiAlternative
     """A moderator is told that the author of a testimony answered: its number and a link, never the answer."""
     from django.utils.translation import gettext as _
 
-    from temoignages.review import review_url
     from temoignages.choices import MessageDirection, MessageKind
     from temoignages.models import AuthorMessage
+    from temoignages.review import review_url
 
     message = (
         AuthorMessage.objects.filter(pk=message_id, direction=MessageDirection.AUTHOR, submission__status="pending")
