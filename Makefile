@@ -118,7 +118,7 @@ screenshots: install-dev ## PNGs of every page type, FR and EN, 360 and 1280 px,
 docs-screenshots: install-dev ## The README's admin screenshots (docs/screenshots/admin-*.png) from a running dev site at BASE_URL (127.0.0.1:8000)
 	$(PY) docs/screenshots.py
 
-# --- Production, backups, security, benchmarks (issue 7) ----------------------------
+# --- Production, backups, security, benchmarks -------------------------------------
 .PHONY: serve-prod collectstatic backup restore rotate-key security bench image-check
 PROD_ENV = DJANGO_SETTINGS_MODULE=site_parlons.settings.production \
 	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \

@@ -39,7 +39,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-# Issue 7: health check for load balancers (outside the language prefixes, never cached).
+# Health check for load balancers (outside the language prefixes, never cached).
 from . import health  # noqa: E402
 
 urlpatterns += [path("healthz", health.healthz, name="healthz")]

@@ -28,7 +28,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 # Serve static files from the finders: no collectstatic needed before the tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-# Issue 7: the page cache would leak pages between tests (same paths, rolled-back data),
+# The page cache would leak pages between tests (same paths, rolled-back data),
 # and django-axes needs a request in authenticate() that Client.login() does not pass.
 # Tests of those features turn them on with override_settings.
 PAGE_CACHE_SECONDS = 0

@@ -1,4 +1,4 @@
-"""The legal basis of each private record (issue 15): consent from 15, legitimate interest
+"""The legal basis of each private record: consent from 15, legitimate interest
 of prevention under 15. Existing records get theirs from their age range, and any contact
 e-mail left on an under-15 record is erased."""
 
