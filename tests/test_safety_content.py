@@ -12,8 +12,8 @@ from django.test import Client
 from wagtail.models import Locale, Page
 
 from campagne.models import StudyPage
+from home.risk import DEFAULT_RISK_WORDS, fold, mentions_risk
 from ressources.models import SuicideRiskVocabulary
-from ressources.risk import DEFAULT_RISK_WORDS, fold, mentions_risk
 from temoignages import models as tm
 from temoignages.moderation import GROUP_NAME
 from tests.factories import temoignages as factories
