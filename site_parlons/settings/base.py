@@ -68,6 +68,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    # Before wagtail.admin: it extends the admin's login page.
+    "site_parlons.twofactor",
     "campagne",
     "temoignages",
     "ressources",
@@ -131,7 +133,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The admin's second factor: django-otp marks the verified session, ours asks for the code.
     "django_otp.middleware.OTPMiddleware",
-    "home.security.middleware.AdminOTPMiddleware",
+    "site_parlons.twofactor.middleware.AdminOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -508,7 +510,7 @@ AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # --- Admin second factor (TOTP) ------------------------------------------------
-# django-otp provides the devices and the per-session "verified" flag; home/security/ adds the
+# django-otp provides the devices and the per-session "verified" flag; site_parlons/twofactor/ adds the
 # admin pages (enrol, verify, disable, a superuser's reset) and the middleware that asks for the
 # code. Required of everyone who can read testimonies and contact e-mails (see below).
 # Shown in the authenticator app next to the user name.
