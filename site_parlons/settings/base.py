@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "site_parlons.ops",
+    "site_parlons.demo",
     # django-axes: admin login throttling (see AXES_* below).
     "axes",
     "django_otp",
