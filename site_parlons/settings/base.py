@@ -459,7 +459,7 @@ TESTIMONY_MIN_FILL_SECONDS = 3
 # Leave it off when clients reach gunicorn directly: the header could be forged.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
-
+# --- Page cache, health, login throttling (README, "Production") ----------------
 # Whole public pages cached for anonymous visitors, invalidated on publish/unpublish/
 # move/delete (home/cache.py). 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
