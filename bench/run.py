@@ -769,6 +769,13 @@ def check_targets(results) -> list[str]:
         cached = [r for r in result["rows"] if r["page"] != "static file"]
         worst = min((r["cached"]["rps"] / r["floor_rps"] for r in cached), default=0)
         out.append(f"- {leg}: cached pages ≥ 50 % of floor → worst {worst:.0%} {'✔' if worst >= 0.5 else '✘'}")
+        # Only the tail shows a worker restarting mid-load (deploy/gunicorn.conf.py's recycling):
+        # the requests queued behind it wait for the new worker to warm up.
+        p99s = [r["cached"]["p99"] for r in cached if r["c"] == 8]
+        if p99s:
+            out.append(
+                f"- {leg}: cached p99 at c=8 ≤ 50 ms → worst {max(p99s):.0f} ms {'✔' if max(p99s) <= 50 else '✘'}"
+            )
         homes = [r["uncached"]["rps"] / r["floor_rps"] for r in result["rows"] if r["page"] == "home"]
         if homes:
             out.append(f"- {leg}: uncached home ≥ 5 % of floor → {min(homes):.0%} {'✔' if min(homes) >= 0.05 else '✘'}")

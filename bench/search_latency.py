@@ -101,7 +101,7 @@ def seed_testimonies(count: int, rng: random.Random):
     from wagtail.models import Locale, Page
     from wagtail.search.backends import get_search_backend
 
-    from home.demo import ensure_home
+    from site_parlons.demo.content import ensure_home
     from temoignages.models import TestimonyIndexPage, TestimonyPage
 
     home = ensure_home()

@@ -136,7 +136,7 @@ def first_live(model_label: str, home: Page):
 
 
 def seed(testimonies: int, campaign: int, associations: int) -> dict:
-    from home.demo import load_demo_content
+    from site_parlons.demo.content import load_demo_content
 
     notes = []
     home = load_demo_content()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime
 
-from home.demo import blocks, ensure_child, ensure_translation, paragraphs
 from home.models import HarassmentType
+from site_parlons.demo.content import blocks, ensure_child, ensure_translation, paragraphs
 
 from .models import (
     ContactFormField,

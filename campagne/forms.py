@@ -1,4 +1,4 @@
-"""The contact form's spam rules, on top of the shared protection in ``home.antispam``.
+"""The contact form's spam rules, on top of the shared protection in ``site_parlons.form_protection``.
 
 A honeypot, a signed timer (3 s minimum, 2 h maximum) and at most 5 accepted messages per
 10 minutes per visitor and page. Every refusal is a clear French message with the text kept.
@@ -6,7 +6,15 @@ A honeypot, a signed timer (3 s minimum, 2 h maximum) and at most 5 accepted mes
 
 from django.utils.translation import gettext_lazy as _
 
-from home.antispam import EXPIRED, HONEYPOT, INVALID, TOO_FAST, RateLimit, SignedTimer, SpamProtectedFormMixin
+from site_parlons.form_protection import (
+    EXPIRED,
+    HONEYPOT,
+    INVALID,
+    TOO_FAST,
+    RateLimit,
+    SignedTimer,
+    SpamProtectedFormMixin,
+)
 
 CONTACT_TIMER = SignedTimer("campagne.contact", min_seconds=3, max_age=2 * 60 * 60)
 CONTACT_RATE_LIMIT = RateLimit("campagne.contact", limit=5, window=10 * 60)

@@ -8,6 +8,7 @@ testimony paths; gunicorn's own would repeat the request lines.
 
 import multiprocessing
 import os
+import resource
 
 
 def _int(name: str, default: int) -> int:
@@ -31,9 +32,14 @@ preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() in {"1", "true"
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
-# Recycle workers now and then so a slow leak never grows unbounded (jitter avoids all at once).
-max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
-max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# No recycling by request count: a cached page takes about a millisecond, so any count a leak
+# would need is reached by every worker within seconds, all together, and each new worker
+# stalls the requests queued behind it while it warms up (templates, connections). A worker is
+# recycled instead when its memory passes GUNICORN_MAX_WORKER_MEMORY_MB (see post_request), which
+# only a leak reaches; GUNICORN_MAX_REQUESTS still sets gunicorn's own count if a host wants one.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 0)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", max_requests // 2)
+max_worker_memory_mb = _int("GUNICORN_MAX_WORKER_MEMORY_MB", 300)
 # Behind nginx on the same host: trust its X-Forwarded-* headers only from localhost.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Limits on the request line and headers (the body limit is nginx's client_max_body_size
@@ -62,3 +68,11 @@ def post_fork(server, worker):
 
     for connection in connections.all(initialized_only=True):
         connection.close()
+
+
+def post_request(worker, req, environ, resp):
+    # ru_maxrss is the worker's peak resident memory in KiB (Linux): one system call, no file read.
+    # The worker finishes this request, then exits; the arbiter starts a fresh one from the preloaded app.
+    if max_worker_memory_mb and resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > max_worker_memory_mb * 1024:
+        worker.log.info("Worker %s above %s MB: recycling it", worker.pid, max_worker_memory_mb)
+        worker.alive = False

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from home.demo import blocks, ensure_child, ensure_translation, get_locales, paragraphs
 from home.models import HarassmentType, StandardPage
+from site_parlons.demo.content import blocks, ensure_child, ensure_translation, get_locales, paragraphs
 
 from .choices import Audience, Region, Urgency
 from .models import Association, HarassmentGuidePage, Helpline, ResourceIndexPage

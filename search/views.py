@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET
 
 from home.cache import active_locale
 from home.pagination import paginate, requested_number
+from home.risk import text_mentions_suicide_risk
 from home.sites import absolute_url
-from ressources.risk import text_mentions_suicide_risk
 
 from . import services
 from .kinds import all_kinds

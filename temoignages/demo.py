@@ -5,8 +5,8 @@ The stories are invented for the demo, written for it, and contain no real perso
 
 from wagtail.models import Locale, Page
 
-from home.demo import ensure_child, ensure_copied_translation, paragraphs
 from home.models import ContentWarningTheme, HarassmentType
+from site_parlons.demo.content import ensure_child, ensure_copied_translation, paragraphs
 
 from .choices import WarningLevel
 from .models import TestimonyFormPage, TestimonyIndexPage, TestimonyPage

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, WorkflowState
 
-from ressources.risk import text_mentions_suicide_risk
+from home.risk import text_mentions_suicide_risk
 from temoignages.choices import Status
 from temoignages.models import TestimonyCounter, TestimonyIndexPage, TestimonyPage, TestimonySubmission
 from temoignages.moderation import get_moderation_workflow
@@ -70,7 +70,7 @@ def story_mentions_suicide_risk(data) -> bool:
     try:
         return text_mentions_suicide_risk(title, story)
     except Exception as exc:
-        from ressources.risk import DEFAULT_RISK_WORDS, mentions_risk
+        from home.risk import DEFAULT_RISK_WORDS, mentions_risk
 
         logger.warning("risk words unavailable (%s): built-in list used", type(exc).__name__)
         defaults = [word for words in DEFAULT_RISK_WORDS.values() for word in words]

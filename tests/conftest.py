@@ -18,7 +18,7 @@ def home(locales):
     Transactional tests (live server, concurrency) empty every table, including the root
     page and site that Wagtail's migrations create; both are re-created when missing.
     """
-    from home.demo import ensure_root
+    from site_parlons.demo.content import ensure_root
 
     page = HomePageFactory(parent=ensure_root(), slug="accueil", locale=locales[0])
     site = Site.objects.filter(is_default_site=True).first()
@@ -33,7 +33,7 @@ def home(locales):
 @pytest.fixture
 def demo_site(db):
     """The full demo content (French tree + English translation)."""
-    from home.demo import load_demo_content
+    from site_parlons.demo.content import load_demo_content
 
     return load_demo_content()
 

@@ -1,4 +1,4 @@
-"""The shared spam protection (home/antispam.py): client address, signed timer, rate limit, form mixin."""
+"""The shared spam protection (site_parlons/form_protection.py): client address, signed timer, rate limit, form mixin."""
 
 import time
 
@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from home import antispam
-from home.antispam import RateLimit, SignedTimer, SpamProtectedFormMixin, client_address, client_key
+from site_parlons import form_protection
+from site_parlons.form_protection import RateLimit, SignedTimer, SpamProtectedFormMixin, client_address, client_key
 
 TIMER = SignedTimer("tests.antispam", min_seconds=3, max_age=600)
 
@@ -174,21 +174,21 @@ class QuietForm(SpamProtectedFormMixin, forms.Form):
 
 
 def posted(token=None, honeypot="", **extra):
-    data = {"message": "Bonjour", antispam.HONEYPOT_FIELD: honeypot}
-    data[antispam.TOKEN_FIELD] = TIMER.make(time.time() - 30) if token is None else token
+    data = {"message": "Bonjour", form_protection.HONEYPOT_FIELD: honeypot}
+    data[form_protection.TOKEN_FIELD] = TIMER.make(time.time() - 30) if token is None else token
     data.update(extra)
     return data
 
 
 def test_unbound_form_has_the_honeypot_and_a_fresh_signed_token():
     form = StrictForm()
-    assert TIMER.check(form.initial[antispam.TOKEN_FIELD]) == "too_fast"
+    assert TIMER.check(form.initial[form_protection.TOKEN_FIELD]) == "too_fast"
     html = str(form)
-    assert f'name="{antispam.HONEYPOT_FIELD}"' in html and 'tabindex="-1"' in html
+    assert f'name="{form_protection.HONEYPOT_FIELD}"' in html and 'tabindex="-1"' in html
     assert form.honeypot.label == "Ne remplissez pas ce champ"
-    assert f'type="hidden" name="{antispam.TOKEN_FIELD}"' in html
+    assert f'type="hidden" name="{form_protection.TOKEN_FIELD}"' in html
     assert [f.name for f in form.visible_fields_without_spam] == ["message"]
-    assert form.honeypot.name == antispam.HONEYPOT_FIELD
+    assert form.honeypot.name == form_protection.HONEYPOT_FIELD
 
 
 def test_a_person_passes_and_the_technical_fields_are_not_in_cleaned_data():
@@ -231,7 +231,7 @@ def test_renewed_token_after_expiry_passes_but_not_after_too_fast():
     hurried.is_valid()
     renewed = hurried.spam_token
     assert renewed != original and TIMER.check(renewed) == "too_fast"
-    assert f'value="{renewed}"' in str(hurried[antispam.TOKEN_FIELD])
+    assert f'value="{renewed}"' in str(hurried[form_protection.TOKEN_FIELD])
 
 
 def test_quiet_form_leaves_the_verdict_to_the_view():

@@ -145,8 +145,8 @@ def test_video_page_requests_nothing_from_youtube_before_the_click(client, home,
 
 @pytest.mark.django_db
 def test_shocking_video_shows_warning_and_helplines_before_the_player(client, home):
-    from home.demo import ensure_taxonomy
     from ressources.demo import ensure_helplines
+    from site_parlons.demo.content import ensure_taxonomy
 
     ensure_taxonomy()
     ensure_helplines()

@@ -135,14 +135,14 @@ def test_english_pages_copied_by_an_earlier_loader_are_converted_in_place(
     client, monkeypatch, django_capture_on_commit_callbacks
 ):
     """Earlier loaders copied each French page and overwrote its fields, under the French slug."""
-    import home.demo
-    from home.demo import ensure_copied_translation, load_demo_content
+    import site_parlons.demo.content
+    from site_parlons.demo.content import ensure_copied_translation, load_demo_content
 
     def copied(page, fields, refresh=False):
         return ensure_copied_translation(page, {k: v for k, v in fields.items() if k != "slug"})
 
     with monkeypatch.context() as patch:
-        patch.setattr(home.demo, "ensure_translation", copied)
+        patch.setattr(site_parlons.demo.content, "ensure_translation", copied)
         load_demo_content()
     assert not TranslationSource.objects.exists()
     edito = english_of(EditoPage.objects.get(locale=locale("fr")))

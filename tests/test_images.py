@@ -306,7 +306,7 @@ def test_demo_draws_its_illustrations_once_with_focal_points_and_licence(demo_si
     from django.core.management import call_command
 
     from campagne.models import VideoPage
-    from home.illustrations import COLLECTION_NAME, LICENCE_TAGS
+    from site_parlons.demo.illustrations import COLLECTION_NAME, LICENCE_TAGS
 
     illustrations = Image.objects.filter(collection__name=COLLECTION_NAME)
     count = illustrations.count()

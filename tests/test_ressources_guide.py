@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.demo import ensure_taxonomy
 from ressources.blocks import GuideStreamBlock, guide_errors
 from ressources.demo import ensure_associations, ensure_helplines, guide_steps_fr
 from ressources.models import HarassmentGuidePage
+from site_parlons.demo.content import ensure_taxonomy
 from tests.factories.ressources import HarassmentGuidePageFactory, ResourceIndexPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.template import Context, Template
 
-from home.demo import ensure_taxonomy, get_locales
 from ressources.demo import ensure_helplines
 from ressources.routing import lines_for, rank_lines
+from site_parlons.demo.content import ensure_taxonomy, get_locales
 
 EMERGENCIES = ["17", "112", "114"]
 

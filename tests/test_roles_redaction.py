@@ -14,7 +14,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
 from campagne.models import EditoPage, InterviewIndexPage
 from home.models import HomePage, StandardPage
 from home.roles import GROUP_NAME, ensure_redaction_setup
-from home.security.otp import is_required_for
+from site_parlons.twofactor.otp import is_required_for
 from temoignages.models import TestimonyFormPage, TestimonyIndexPage, TestimonyPage
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.test import Client
 from wagtail.models import Locale, Page
 
 from campagne.models import StudyPage
+from home.risk import DEFAULT_RISK_WORDS, fold, mentions_risk
 from ressources.models import SuicideRiskVocabulary
-from ressources.risk import DEFAULT_RISK_WORDS, fold, mentions_risk
 from temoignages import models as tm
 from temoignages.moderation import GROUP_NAME
 from tests.factories import temoignages as factories
@@ -228,10 +228,10 @@ def test_no_public_page_of_the_demo_carries_a_working_note(client, demo_site):
 
 @pytest.mark.django_db
 def test_loading_the_demo_again_corrects_what_earlier_versions_published(client, demo_site):
-    from home.demo import load_demo_content, paragraphs
     from home.models import StandardPage
     from ressources.demo import RETIRED_ASSOCIATIONS
     from ressources.models import Association, Helpline
+    from site_parlons.demo.content import load_demo_content, paragraphs
 
     fr = Locale.objects.get(language_code="fr")
     safety = StandardPage.objects.get(slug="naviguer-en-securite", locale=fr)

@@ -32,7 +32,7 @@ def head_urls(soup) -> list[str]:
 @pytest.mark.django_db
 def test_demo_loader_puts_every_absolute_url_on_site_url(client):
     from campagne.models import InterviewPage, StudyPage
-    from home.demo import load_demo_content
+    from site_parlons.demo.content import load_demo_content
 
     assert Site.objects.filter(is_default_site=True, hostname="localhost", port=80).exists()  # Wagtail's
     with override_settings(SITE_URL=PUBLIC):

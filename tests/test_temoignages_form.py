@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from home import antispam
+from site_parlons import form_protection
 from temoignages import models as tm
 from temoignages.forms import form_timer
 from temoignages.receipts import hash_receipt, new_receipt_code, normalise
@@ -45,15 +45,15 @@ def test_form_shows_every_field_with_french_labels(client, form_page):
         "consent_publication",
         "consent_processing",
         "contact_email",
-        antispam.HONEYPOT_FIELD,
-        antispam.TOKEN_FIELD,
+        form_protection.HONEYPOT_FIELD,
+        form_protection.TOKEN_FIELD,
     } <= names
     text = soup.get_text(" ")
     assert "Votre récit" in text and "Entre 30 et 10\u202f000 caractères" in text
     assert soup.select_one("textarea[name=story]")["maxlength"] == "10000"
     types = [o.get_text() for o in soup.select("select[name=harassment_type] option")]
     assert "Harcèlement scolaire" in types and "Cyberharcèlement" in types
-    honeypot = soup.select_one(f"input[name={antispam.HONEYPOT_FIELD}]")
+    honeypot = soup.select_one(f"input[name={form_protection.HONEYPOT_FIELD}]")
     assert honeypot.find_parent(class_="hp-field")["aria-hidden"] == "true"
     assert soup.select_one(".helplines")
     assert "no-store" in response["Cache-Control"]
@@ -164,7 +164,7 @@ def test_honeypot_filled_is_a_400_with_the_text_kept_never_a_decoy_thank_you(cli
     """A person whose browser autofilled the hidden field must learn that nothing was sent."""
     pages = tm.TestimonyPage.objects.count()
     story = "Mon navigateur a rempli un champ que je ne voyais pas, et je ne veux pas perdre ce récit."
-    data = valid_data(form_page, story=story, **{antispam.HONEYPOT_FIELD: "https://mon-site.example"})
+    data = valid_data(form_page, story=story, **{form_protection.HONEYPOT_FIELD: "https://mon-site.example"})
     response = client.post(form_page.url, data)
     assert response.status_code == 400
     soup = BeautifulSoup(response.content, "html.parser")
@@ -172,12 +172,12 @@ def test_honeypot_filled_is_a_400_with_the_text_kept_never_a_decoy_thank_you(cli
     assert "un champ caché, qui sert à repérer les robots, a été rempli" in soup.select_one(".error-summary").get_text()
     assert soup.select_one("textarea[name=story]").get_text().strip() == story
     # Emptied, with a fresh token: sending again (after the minimum time) goes through.
-    assert soup.select_one(f"input[name={antispam.HONEYPOT_FIELD}]").get("value", "") == ""
+    assert soup.select_one(f"input[name={form_protection.HONEYPOT_FIELD}]").get("value", "") == ""
     assert not tm.TestimonySubmission.objects.exists()
     assert tm.TestimonyPage.objects.count() == pages
     resend = {el["name"]: el.get("value", "") for el in soup.select("form.testimony-form input[type=hidden]")}
-    assert resend[antispam.TOKEN_FIELD] != data[antispam.TOKEN_FIELD]
-    again = valid_data(form_page, story=story, **{antispam.TOKEN_FIELD: form_timer().make(time.time() - 30)})
+    assert resend[form_protection.TOKEN_FIELD] != data[form_protection.TOKEN_FIELD]
+    again = valid_data(form_page, story=story, **{form_protection.TOKEN_FIELD: form_timer().make(time.time() - 30)})
     assert client.post(form_page.url, again).status_code == 200
     assert tm.TestimonySubmission.objects.count() == 1
 
@@ -186,7 +186,7 @@ def test_honeypot_filled_is_a_400_with_the_text_kept_never_a_decoy_thank_you(cli
 def test_too_fast_or_forged_token_is_a_400_with_the_text_kept(client, form_page, token):
     value = {"too-fast": form_timer().make(), "forged": "eyJ0IjoxfQ:forged:sig", "": ""}[token]
     story = "Un récit envoyé dans un formulaire que le serveur ne peut pas vérifier, gardé pour le renvoyer."
-    response = client.post(form_page.url, valid_data(form_page, story=story, **{antispam.TOKEN_FIELD: value}))
+    response = client.post(form_page.url, valid_data(form_page, story=story, **{form_protection.TOKEN_FIELD: value}))
     assert response.status_code == 400
     soup = BeautifulSoup(response.content, "html.parser")
     assert not soup.select_one(".receipt-code")
@@ -197,7 +197,7 @@ def test_too_fast_or_forged_token_is_a_400_with_the_text_kept(client, form_page,
 
 def test_expired_form_keeps_text_and_asks_to_resend(client, form_page):
     token = form_timer().make(now=time.time() - 3 * 24 * 3600)
-    response = client.post(form_page.url, valid_data(form_page, **{antispam.TOKEN_FIELD: token}))
+    response = client.post(form_page.url, valid_data(form_page, **{form_protection.TOKEN_FIELD: token}))
     assert response.status_code == 400
     assert "resté ouvert longtemps" in response.content.decode()
     assert not tm.TestimonySubmission.objects.exists()

@@ -1,4 +1,4 @@
-"""The editable list of words that suggest suicidal risk (see ``ressources.risk``)."""
+"""The editable list of words that suggest suicidal risk (see ``home.risk``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ class SuicideRiskVocabulary(EditableWordList):
 
     When a testimony or a search contains one, the page shows 3114 and 112 first, and the
     moderators' queue puts the testimony at the top. One list per language; until editors
-    create one, the built-in list of ``ressources.risk.DEFAULT_RISK_WORDS`` applies.
+    create one, the built-in list of ``home.risk.DEFAULT_RISK_WORDS`` applies.
     """
 
     name = models.CharField(
@@ -37,6 +37,6 @@ class SuicideRiskVocabulary(EditableWordList):
 
     @classmethod
     def default_words(cls) -> dict[str, list[str]]:
-        from ressources.risk import DEFAULT_RISK_WORDS
+        from home.risk import DEFAULT_RISK_WORDS
 
         return DEFAULT_RISK_WORDS

@@ -53,6 +53,6 @@ def risk_words_json() -> str:
     """The suicidal-risk words, folded, as JSON for the form's script (escaped by the template)."""
     import json
 
-    from ressources.risk import fold, risk_words
+    from home.risk import fold, risk_words
 
     return json.dumps(sorted({fold(word) for word in risk_words() if fold(word)}))

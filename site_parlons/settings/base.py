@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +68,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    # Before wagtail.admin: it extends the admin's login page.
+    "site_parlons.twofactor",
     "campagne",
     "temoignages",
     "ressources",
@@ -98,25 +101,48 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "site_parlons.ops",
+    "site_parlons.demo",
+    # django-axes: admin login throttling (see AXES_* below).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_tasks_db",
+    # django-csp: its system checks catch settings written for its 3.x API.
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Whitenoise right after SecurityMiddleware: static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The security headers above the page cache, so a cached page gets them on every hit.
+    "site_parlons.middleware.SiteCSPMiddleware",
+    "site_parlons.middleware.permissions_policy_middleware",
+    # A cached public page skips everything below (home/cache.py).
+    "home.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Bad input and a database outage get the site's 400 and 503 pages (site_parlons/guards.py).
-    # Below the page cache (inserted after WhiteNoise), so a cached page is still served while
-    # the database is down; the field limit checks a public POST before CSRF or any view reads it.
+    # Below the page cache, so a cached page is still served while the database is down; the
+    # field limit checks a public POST before CSRF or any view reads it.
     "site_parlons.guards.PublicFormFieldLimitMiddleware",
     "site_parlons.guards.DatabaseOutageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The admin's second factor: django-otp marks the verified session, ours asks for the code.
+    "django_otp.middleware.OTPMiddleware",
+    "site_parlons.twofactor.middleware.AdminOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # django-axes after the authentication middleware, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
+    # Wagtail's password reset view has no hook to answer 429 before it runs; this middleware
+    # does for that one URL only. Last: it needs the language (LocaleMiddleware).
+    "site_parlons.ops.password_reset.PasswordResetRateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "site_parlons.urls"
@@ -289,6 +315,41 @@ PUBLIC_FORM_MAX_FIELDS = 100
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # --- Security defaults (tightened further in production) -------------------
+# Content-Security-Policy (django-csp, site_parlons/middleware.py). The public site: scripts
+# only from our own static files, no inline script, no eval; frames only from youtube-nocookie,
+# which the video block loads after the visitor's click; the site itself cannot be framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": ["https://www.youtube-nocookie.com"],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# Paths under /admin/: Wagtail's admin uses inline styles and a few inline scripts, embeds
+# previews of our own pages (same origin) and oEmbed previews. Its login page gets
+# frame-ancestors 'none' all the same.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "media-src": [SELF, "blob:"],
+        "frame-src": [SELF, "https://www.youtube-nocookie.com"],
+        "frame-ancestors": [SELF],
+    }
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -363,7 +424,7 @@ TESTIMONY_RETENTION_DAYS = int(os.environ.get("TESTIMONY_RETENTION_DAYS", "30"))
 # Decisions in a day after which the review desk suggests a break (a suggestion, never a block).
 TESTIMONY_REVIEW_PAUSE_AFTER = int(os.environ.get("TESTIMONY_REVIEW_PAUSE_AFTER", "10"))
 
-# --- How long each item of personal data is kept (issue 15) -----------------------------
+# --- How long each item of personal data is kept -----------------------------------------
 # Each figure is read both by the code that erases and by the privacy page, never typed twice.
 # A testimony no moderator has decided on: the moderators are alerted after ESCALATION days,
 # and it is erased (story, pseudonym, e-mail) after RETENTION days, counted from its receipt.
@@ -394,21 +455,11 @@ TESTIMONY_MIN_FILL_SECONDS = 3
 # --- Rate limits behind a reverse proxy -------------------------------------
 # Behind nginx every request comes from the proxy's address; set TRUST_X_FORWARDED_FOR=true
 # there so that the rate limits of every form (contact, testimony, testimony status) key on the
-# client address nginx appends to X-Forwarded-For (never stored, see home/antispam.py).
+# client address nginx appends to X-Forwarded-For (never stored, see site_parlons/form_protection.py).
 # Leave it off when clients reach gunicorn directly: the header could be forged.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
-# --- Production hardening, page cache, health (issue 7) ----------------------
-# Appended as one block so the other branches merge cleanly. See README, "Production".
-INSTALLED_APPS += ["site_parlons.ops", "axes"]
-# Security headers on every response; the page cache right after WhiteNoise so a hit
-# skips the rest of the stack; django-axes last, as its documentation asks.
-MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "home.cache.PageCacheMiddleware")
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("home.cache.PageCacheMiddleware"), "site_parlons.middleware.SecurityHeadersMiddleware"
-)
-MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
-
+# --- Page cache, health, login throttling (README, "Production") ----------------
 # Whole public pages cached for anonymous visitors, invalidated on publish/unpublish/
 # move/delete (home/cache.py). 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -431,7 +482,7 @@ PASSWORD_HASHERS = [
 # could then lock any moderator out at will): LOGIN_FAILURE_LIMIT_PER_ACCOUNT failures on one user name from
 # one client lock that pair; LOGIN_FAILURE_LIMIT_PER_CLIENT failures from one client, whatever the
 # names, lock that client (site_parlons/security.py). The same account still signs in from
-# elsewhere. The "client" is a keyed hash of the address (home.antispam.client_key, which
+# elsewhere. The "client" is a keyed hash of the address (site_parlons.form_protection.client_key, which
 # honours TRUST_X_FORWARDED_FOR like every rate limit), never the address itself.
 # AxesBackend rather than AxesStandaloneBackend: the same guard, plus ModelBackend's get_user(),
 # which Client.force_login() and Wagtail's test assertions need from the first backend.
@@ -460,18 +511,9 @@ AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # --- Admin second factor (TOTP) ------------------------------------------------
-# django-otp provides the devices and the per-session "verified" flag; home/security/ adds the
+# django-otp provides the devices and the per-session "verified" flag; site_parlons/twofactor/ adds the
 # admin pages (enrol, verify, disable, a superuser's reset) and the middleware that asks for the
 # code. Required of everyone who can read testimonies and contact e-mails (see below).
-# Appended as one block so the other branches merge cleanly. See README, "Production".
-INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "django_otp.middleware.OTPMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1, "home.security.middleware.AdminOTPMiddleware"
-)
 # Shown in the authenticator app next to the user name.
 OTP_TOTP_ISSUER = "Parlons Harcèlement"
 # On (the default, safe for production): superusers and the members of ADMIN_2FA_REQUIRED_GROUPS
@@ -484,14 +526,13 @@ ADMIN_2FA_REQUIRED_GROUPS = env_list("ADMIN_2FA_REQUIRED_GROUPS", "Modérateurs"
 # e-mail address: the admin shows Wagtail's default avatar (or an uploaded one) instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# --- E-mail through a queue, never in a request (issue 14) ------------------------------
+# --- E-mail through a queue, never in a request ---------------------------------------------
 # Every e-mail (moderators' notifications, the contact form, admin password resets) is a
 # django-tasks task on the "email" backend: a row in this database written in the same
 # transaction as the change it reports, sent by the worker (manage.py db_worker --backend email;
 # site_parlons/ops/mail.py). "default" stays the immediate backend on purpose: Wagtail runs its
 # search-index and reference-index updates there, in the process that changes the content, so a
 # withdrawn or unpublished testimony leaves search at once, worker or no worker.
-INSTALLED_APPS += ["django_tasks_db"]
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "email": {"BACKEND": "django_tasks_db.DatabaseBackend"},
@@ -500,9 +541,6 @@ TASKS = {
 MAIL_RETRY_BASE_SECONDS = int(os.environ.get("MAIL_RETRY_BASE_SECONDS", "30"))
 MAIL_RETRY_MAX_SECONDS = int(os.environ.get("MAIL_RETRY_MAX_SECONDS", "3600"))
 # The admin's « mot de passe oublié »: queued (same answer and timing whether the account exists or not)
-# and at most PASSWORD_RESET_RATE_LIMIT (count, seconds) requests per client (keyed hash, home/antispam.py).
+# and at most PASSWORD_RESET_RATE_LIMIT (count, seconds) requests per client (keyed hash, site_parlons/form_protection.py).
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "site_parlons.ops.password_reset.QueuedPasswordResetForm"  # noqa: S105
 PASSWORD_RESET_RATE_LIMIT = (5, 3600)
-# Wagtail's password reset view has no hook to answer 429 before it runs; this middleware does
-# for that one URL only. Last: it needs the language (LocaleMiddleware) and nothing after it matters.
-MIDDLEWARE += ["site_parlons.ops.password_reset.PasswordResetRateLimitMiddleware"]

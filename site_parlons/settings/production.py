@@ -101,12 +101,8 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
     # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY read by boto3 from the environment.
     if AWS_S3_CUSTOM_DOMAIN:
-        from site_parlons.middleware import DEFAULT_PUBLIC_POLICY
-
-        CSP_PUBLIC_POLICY = {
-            **DEFAULT_PUBLIC_POLICY,
-            "img-src": [*DEFAULT_PUBLIC_POLICY["img-src"], f"https://{AWS_S3_CUSTOM_DOMAIN}"],
-        }
+        for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):  # noqa: F405
+            _policy["DIRECTIVES"]["img-src"] = [*_policy["DIRECTIVES"]["img-src"], f"https://{AWS_S3_CUSTOM_DOMAIN}"]
 
 # OpenSearch / Elasticsearch instead of the database search backend.
 WAGTAILSEARCH_URL = os.environ.get("WAGTAILSEARCH_URL", "")

@@ -6,7 +6,7 @@ from django.db import migrations, models
 def flag_pending_stories(apps, schema_editor):
     """Testimonies still waiting for review are checked against the built-in word list, so
     the ones already in the queue are read first too (decided ones no longer need it)."""
-    from ressources.risk import DEFAULT_RISK_WORDS, compile_words, fold
+    from home.risk import DEFAULT_RISK_WORDS, compile_words, fold
 
     pattern = compile_words(word for words in DEFAULT_RISK_WORDS.values() for word in words)
     submission_model = apps.get_model("temoignages", "TestimonySubmission")

@@ -135,7 +135,7 @@ def site(live_server, transactional_db, migrated_state, settings):
     from django.core.cache import cache
     from wagtail.models import Page
 
-    from home.demo import load_demo_content
+    from site_parlons.demo.content import load_demo_content
 
     if not Page.objects.exists():
         restore_migrated_state(migrated_state)

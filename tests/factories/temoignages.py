@@ -6,8 +6,8 @@ import factory
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home import antispam
 from home.models import DEFAULT_HARASSMENT_TYPES, HarassmentType
+from site_parlons import form_protection
 from temoignages import models
 from temoignages.choices import Role
 from temoignages.forms import form_timer
@@ -104,8 +104,8 @@ def valid_data(form_page, **overrides) -> dict:
         "consent_publication": "on",
         "consent_processing": "on",
         "contact_email": "",
-        antispam.HONEYPOT_FIELD: "",
-        antispam.TOKEN_FIELD: old_token(),
+        form_protection.HONEYPOT_FIELD: "",
+        form_protection.TOKEN_FIELD: old_token(),
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

@@ -1,6 +1,6 @@
 /* Progressive enhancement of the testimony form: shows the 3114 / 112 notice as soon as the
    proposed title or the story contains a suicidal-risk word, next to the story field.
-   Same rules as ressources/risk.py: case and accents ignored, apostrophes and hyphens as
+   Same rules as home/risk.py: case and accents ignored, apostrophes and hyphens as
    spaces, an entry matches at the start of a word (and may be the start of a longer one).
    Without this script the server shows the notice when the form is redisplayed and on the
    thank-you page. Once shown, it stays: help is never taken away while someone types. */

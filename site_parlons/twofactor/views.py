@@ -27,8 +27,8 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from home.security import otp
-from home.security.forms import CodeForm
+from site_parlons.twofactor import otp
+from site_parlons.twofactor.forms import CodeForm
 
 PAGE_TITLE = _("Vérification en deux étapes")
 
@@ -73,7 +73,7 @@ class SecondFactorView(WagtailAdminTemplateMixin, FormView):
 class VerifyView(SecondFactorView):
     """The code asked once per session to an account with an authenticator app."""
 
-    template_name = "home/security/verify.html"
+    template_name = "twofactor/verify.html"
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_verified() or not otp.has_second_factor(request.user):
@@ -104,7 +104,7 @@ class VerifyView(SecondFactorView):
 class EnableView(SecondFactorView):
     """Enrol an authenticator app, or replace it (new phone): confirmed only by a valid code."""
 
-    template_name = "home/security/enable.html"
+    template_name = "twofactor/enable.html"
     recovery_allowed = False
 
     def dispatch(self, request, *args, **kwargs):
@@ -136,13 +136,13 @@ class EnableView(SecondFactorView):
         codes = otp.new_recovery_codes(user)
         log(user, otp.ACTION_ENABLED, user=user)
         context = self.get_context_data(recovery_codes=codes)
-        return TemplateResponse(self.request, "home/security/recovery_codes.html", context)
+        return TemplateResponse(self.request, "twofactor/recovery_codes.html", context)
 
 
 class DisableView(SecondFactorView):
     """Remove the second factor after a valid code, unless the user's group requires it."""
 
-    template_name = "home/security/disable.html"
+    template_name = "twofactor/disable.html"
 
     def dispatch(self, request, *args, **kwargs):
         if not otp.has_second_factor(request.user):
@@ -181,7 +181,7 @@ class ResetView(WagtailAdminTemplateMixin, TemplateView):
     its phone and codes stop working at once, and at the next admin page that account enrols
     again if its role requires it. GET asks for confirmation, only POST (with CSRF) acts."""
 
-    template_name = "home/security/reset.html"
+    template_name = "twofactor/reset.html"
     page_title = _("Réinitialiser la vérification en deux étapes")
     header_icon = "key"
     http_method_names = ["get", "post"]

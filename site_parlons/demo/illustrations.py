@@ -20,6 +20,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw
 from wagtail.images import get_image_model
@@ -505,8 +506,12 @@ def _set_if_empty(page: Page, field: str, image) -> None:
 
 def attach_illustrations(home) -> None:
     """Draw (once) and attach the campaign's illustrations to the French tree and its translations."""
-    from campagne.models import InterviewPage, StudyPage, VideoPage
     from home.models import HarassmentType
+
+    # The campaign's page types through the registry: the demo imports no app.
+    InterviewPage, StudyPage, VideoPage = (  # noqa: N806 - model classes
+        apps.get_model("campagne", name) for name in ("InterviewPage", "StudyPage", "VideoPage")
+    )
 
     target = collection()
     _set_if_empty(home, "hero_image", ensure_image(HERO, target))

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from django.apps import apps
+
 #: Used until editors create a list for a language (theirs then replaces it).
 DEFAULT_RISK_WORDS = {
     "fr": [
@@ -73,9 +75,9 @@ def mentions_risk(text: str, words: Iterable[str]) -> bool:
 
 def risk_words() -> list[str]:
     """The editors' lists of every language, plus the defaults of languages without one."""
-    from ressources.models import SuicideRiskVocabulary
-
-    return SuicideRiskVocabulary.objects.all_words()
+    # Through the app registry: the editable list is the help section's snippet, and the shared
+    # base imports no app.
+    return apps.get_model("ressources", "SuicideRiskVocabulary").objects.all_words()
 
 
 def text_mentions_suicide_risk(*texts: str) -> bool:

@@ -1,7 +1,8 @@
 """Demo content built from code: idempotent, French source tree plus English translation.
 
-Each app contributes its part through its own ``demo.load(home)`` function; this module
-holds the helpers they share and builds the root, the taxonomy, settings and legal pages.
+Each app contributes its part through its own ``demo.load(home)`` function, found through the
+app registry (``app_demo_loaders``); this module holds the helpers they share and builds the
+root, the taxonomy, settings and legal pages.
 Existing pages are never overwritten, so editors' changes survive a second run.
 """
 
@@ -9,9 +10,13 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 from wagtail.models import Locale, Page, Site
 
 from home.models import (
@@ -66,7 +71,7 @@ def ensure_translation(page: Page, fields: dict, *, refresh: bool = False) -> Pa
     Its parent must be translated already (the loader builds the tree from the top). ``refresh``
     rewrites the English text of a page translated earlier (see ``translate_page``).
     """
-    from home.demo_translations import translate_page
+    from site_parlons.demo.translations import translate_page
 
     get_locales()
     return translate_page(page, fields, refresh=refresh)
@@ -196,7 +201,7 @@ def ensure_legal_pages(home: HomePage) -> None:
             ),
         },
     )
-    from home.demo_privacy import ensure_privacy_page
+    from site_parlons.demo.privacy import ensure_privacy_page
 
     ensure_privacy_page(home)
     ensure_child(
@@ -273,7 +278,8 @@ def ensure_home_sections(home: HomePage) -> None:
     Only a home that still has the sections every new home page starts with is changed, so an
     order the editors chose is kept when the demo is loaded again.
     """
-    from campagne.models import InterviewPage, StudyPage
+    InterviewPage = apps.get_model("campagne", "InterviewPage")  # noqa: N806 - a model class
+    StudyPage = apps.get_model("campagne", "StudyPage")  # noqa: N806 - a model class
 
     home = HomePage.objects.get(pk=home.pk)
     if [block.block_type for block in home.body] != [s["type"] for s in default_home_sections()]:
@@ -294,21 +300,29 @@ def ensure_home_sections(home: HomePage) -> None:
     ensure_translation(home, HOME_EN, refresh=True)
 
 
+def app_demo_loaders() -> list[Callable[[HomePage], None]]:
+    """Each installed app's ``demo.load``, in ``INSTALLED_APPS`` order (campaign pages first: the
+    others link to them), without naming any app here."""
+    loaders = []
+    for app_config in apps.get_app_configs():
+        if module_has_submodule(app_config.module, "demo"):
+            module = import_module(f"{app_config.name}.demo")
+            if callable(getattr(module, "load", None)):
+                loaders.append(module.load)
+    return loaders
+
+
 @transaction.atomic
 def load_demo_content() -> HomePage:
     """Build (or complete) the whole demo site. Safe to run any number of times."""
-    from campagne import demo as campagne_demo
-    from home.illustrations import attach_illustrations
-    from ressources import demo as ressources_demo
-    from temoignages import demo as temoignages_demo
+    from site_parlons.demo.illustrations import attach_illustrations
 
     random.seed(SEED)
     ensure_taxonomy()
     home = ensure_home()
     ensure_settings(home)
-    campagne_demo.load(home)
-    temoignages_demo.load(home)
-    ressources_demo.load(home)
+    for load in app_demo_loaders():
+        load(home)
     ensure_legal_pages(home)
     ensure_footer_pages(home)
     attach_illustrations(home)

@@ -10,7 +10,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from home.roles import get_redaction_group
-from home.security.otp import is_required_for
+from site_parlons.twofactor.otp import is_required_for
 from temoignages.moderation import get_moderators_group
 
 #: --role value → the group's getter (which recreates the group if it is missing).

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.functional import LazyObject, empty
 
-from home.security.otp import has_second_factor, is_required_for, url_with_next
+from site_parlons.twofactor.otp import has_second_factor, is_required_for, url_with_next
 
 #: Admin URLs reachable before the second factor: signing in and out, the password reset, the
 #: static pieces the login-like pages load, and the user's own second-factor pages (each checks

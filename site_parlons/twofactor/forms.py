@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.security.otp import normalise_code
+from site_parlons.twofactor.otp import normalise_code
 
 
 class CodeForm(forms.Form):

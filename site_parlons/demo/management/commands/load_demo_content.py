@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from wagtail.models import Page
 
-from home.demo import load_demo_content
+from site_parlons.demo.content import load_demo_content
 
 
 class Command(BaseCommand):

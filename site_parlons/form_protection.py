@@ -48,9 +48,15 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+# The salts keep the module's former name: a new one would refuse every form on screen at the
+# deploy as expired, and reset the rate limits.
+CLIENT_KEY_SALT = "home.antispam.client"
+FORM_TIMER_SALT = "home.antispam"
+
+
 def client_key(request, scope: str) -> str:
     """A keyed HMAC (secret key) of the client address for ``scope``: not reversible, not linkable across scopes."""
-    return salted_hmac("home.antispam.client", f"{scope}:{client_address(request)}", algorithm="sha256").hexdigest()
+    return salted_hmac(CLIENT_KEY_SALT, f"{scope}:{client_address(request)}", algorithm="sha256").hexdigest()
 
 
 @dataclass(frozen=True)
@@ -151,7 +157,7 @@ class SpamProtectedFormMixin:
     """
 
     honeypot_label: str  # e.g. gettext_lazy("Ne remplissez pas ce champ")
-    spam_timer: SignedTimer = SignedTimer("home.antispam")
+    spam_timer: SignedTimer = SignedTimer(FORM_TIMER_SALT)
     spam_messages: dict = {}
 
     def __init__(self, *args, **kwargs):

@@ -7,8 +7,8 @@ why each item is used and on which legal basis, who reads what, the rights and t
 
 from __future__ import annotations
 
-from home.demo import blocks, ensure_child
 from home.models import HomePage, StandardPage
+from site_parlons.demo.content import blocks, ensure_child
 
 CONTACT = "parlonsharcelementcontact@gmail.com"
 CNIL_COMPLAINT = "https://www.cnil.fr/fr/adresser-une-plainte"
