@@ -21,7 +21,7 @@ from django.db import connection
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
-from home.cache import HEADER
+from site_parlons.ops.pagecache import HEADER
 from site_parlons.encryption import decrypt
 from site_parlons.ops.backup import AGE_HEADER, backup_name
 from tests.factories.home import HomePageFactory

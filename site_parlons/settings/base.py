@@ -136,6 +136,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_context",
+                "site_parlons.ops.context_processors.fragment_cache",
             ],
         },
     },
@@ -183,7 +184,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
 # Two aliases: ``default`` (one-time form tokens, rate limits, health probe) and ``pages``
-# (whole pages, layout fragments, remembered values; home/cache.py).
+# (whole pages, layout fragments, site_parlons/ops/pagecache.py).
 # REDIS_URL: both in Redis, shared by every worker and host, through django-redis with
 # IGNORE_EXCEPTIONS: when Redis does not answer, reads miss and writes are dropped, so the
 # site serves pages uncached and keeps every testimony instead of answering 500 (the outage
@@ -403,17 +404,17 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 INSTALLED_APPS += ["site_parlons.ops", "axes"]
 # Security headers on every response; the page cache right after WhiteNoise so a hit
 # skips the rest of the stack; django-axes last, as its documentation asks.
-MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "home.cache.PageCacheMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "site_parlons.ops.pagecache.PageCacheMiddleware")
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("home.cache.PageCacheMiddleware"), "site_parlons.middleware.SecurityHeadersMiddleware"
+    MIDDLEWARE.index("site_parlons.ops.pagecache.PageCacheMiddleware"), "site_parlons.middleware.SecurityHeadersMiddleware"
 )
 MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 
 # Whole public pages cached for anonymous visitors, invalidated on publish/unpublish/
-# move/delete (home/cache.py). 0 turns it off.
+# move/delete (site_parlons/ops/pagecache.py). 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # The layout's fragments (header, menu, breadcrumbs, language links, footer, the home page's
-# sections) for pages the page cache does not serve; same invalidation (home/context_processors.py).
+# sections) for pages the page cache does not serve; same invalidation (site_parlons/ops/context_processors.py).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", str(PAGE_CACHE_SECONDS)))
 # The cache's outage in one line per worker instead of one per call (site_parlons/ops/caches.py).
 LOGGING["filters"] = {"once_per_outage": {"()": "site_parlons.ops.caches.OncePerOutage"}}
