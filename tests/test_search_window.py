@@ -130,11 +130,13 @@ def test_a_new_distress_word_counts_at_once(client, corpus, locales, remembered)
     assert soup_of(client.get("/fr/recherche/", {"q": "trottinette"})).select_one(".search-distress")
 
 
-def test_help_page_url_is_the_languages_help_section(corpus, remembered):
-    from ressources.models import ResourceIndexPage
+def test_help_page_url_is_the_languages_help_section(home, remembered):
+    from tests.factories.ressources import ResourceIndexPageFactory
 
     locale = Locale.objects.get(language_code="fr")
-    assert services.help_page_url(locale) == ResourceIndexPage.objects.get(locale=locale).url
+    assert services.help_page_url(locale) == ""
+    help_page = ResourceIndexPageFactory(parent=home)
+    assert services.help_page_url(locale) == help_page.url
 
 
 def test_editors_picks_show_as_soon_as_they_are_made(client, corpus, remembered):
