@@ -16,6 +16,9 @@ so this is Django's cache framework plus Wagtail's signals, kept deliberately sm
   ``PAGE_CACHE_SECONDS`` bounds the life of an entry anyway. A testimony *submission* bumps
   nothing: it writes a private record and a draft page, neither shown anywhere, and anyone can
   post one (five an hour), which would otherwise keep the whole site uncached.
+* The templates' fragments (``{% wagtailcache %}``, ``{% wagtailpagecache %}``) vary on the
+  same generation (``content_version()``, given to templates by ``context_processors.py``), so
+  the same events make them stale.
 
 Entries live in the ``pages`` cache alias: Redis when ``REDIS_URL`` is set (shared by
 every worker and host), otherwise a per-process memory cache (dev, tests) or a file cache
