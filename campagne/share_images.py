@@ -1,7 +1,8 @@
 """Share images (1200 × 630 PNG) for a study's key figures, drawn locally with Pillow.
 
 Social networks show an image when a link is shared; a figure on its own carries the
-study better than the site logo. Drawn on request, cached by page revision and figure.
+study better than the site logo. Drawn on request; the response is public, so the page cache
+(site_parlons/ops/pagecache.py) and browsers keep it.
 """
 
 from __future__ import annotations
@@ -11,14 +12,12 @@ import textwrap
 from functools import lru_cache
 from pathlib import Path
 
-from django.core.cache import cache
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 BACKGROUND = "#3e1b5e"
 INK = "#ffffff"
 ACCENT = "#ffd166"
-CACHE_SECONDS = 24 * 60 * 60
 
 
 # DejaVu Sans ships with the app (Pillow's built-in font has no accented letters).
@@ -50,14 +49,6 @@ def draw_figure_card(figure: str, label: str, footer: str, badge: str = "") -> b
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
-
-
-def figure_card(cache_key: str, **kwargs) -> bytes:
-    data = cache.get(cache_key)
-    if data is None:
-        data = draw_figure_card(**kwargs)
-        cache.set(cache_key, data, CACHE_SECONDS)
-    return data
 
 
 # --- The site's brand card: the share image of pages that have none of their own -------------

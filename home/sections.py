@@ -8,6 +8,7 @@ unpublished after being featured disappears from the home, and a draft never sho
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.models import Page, Site
@@ -20,12 +21,10 @@ GROUP = _("Sections de l'accueil")
 
 def visible(page: Page | None):
     """``page`` in the visitor's language when translated, as its specific page, only if live and public."""
-    from home.cache import public_q
-
     if page is None:
         return None
     candidate = page.localized
-    return Page.objects.live().filter(public_q()).filter(pk=candidate.pk).specific().first()
+    return Page.objects.live().public().filter(pk=candidate.pk).specific().first()
 
 
 def preview_home(parent_context) -> Page | None:
@@ -64,10 +63,8 @@ class FeaturedPageBlock(blocks.StructBlock):
 
     def get_preview_value(self):
         """The latest published page of the right type: a preview value cannot name a fixed page."""
-        from home.cache import public_q
-
         models = self.child_blocks["page"].target_models
-        page = Page.objects.type(*models).live().filter(public_q()).order_by("-first_published_at").first()
+        page = Page.objects.type(*models).live().public().order_by("-first_published_at").first()
         return self.normalize({"heading": "", "page": page})
 
     def get_preview_context(self, value, parent_context=None):
@@ -148,10 +145,8 @@ class EditoSectionBlock(HomeSectionBlock):
         description = _("Le titre et le chapeau de l'édito de la campagne, avec un lien pour le lire.")
 
     def section_content(self, home, value, parent_context):
-        from campagne.models import EditoPage
-        from home.cache import public_q
-
-        return EditoPage.objects.child_of(home).live().filter(public_q()).first()
+        # Looked up by name: home/ imports no other app.
+        return apps.get_model("campagne", "EditoPage").objects.child_of(home).published().first()
 
 
 class LatestTestimoniesBlock(HomeSectionBlock):
@@ -172,9 +167,9 @@ class LatestTestimoniesBlock(HomeSectionBlock):
 
     def section_content(self, home, value, parent_context):
         from home.models import attach_card_images
-        from temoignages.models import TestimonyPage
 
         limit = value.get("count") or 3
+        TestimonyPage = apps.get_model("temoignages", "TestimonyPage")
         return attach_card_images(TestimonyPage.objects.latest_for_home(home.locale, limit=limit))
 
 

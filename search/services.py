@@ -10,8 +10,6 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
-from home.cache import public_q
-
 from .kinds import Kind
 from .text import excerpt, fold, folded_matcher, plain_text
 
@@ -33,7 +31,7 @@ class Hit:
 
 def public_pages(locale):
     """Pages a visitor may see in ``locale``: live, without view restriction."""
-    return Page.objects.live().filter(public_q(), locale=locale)
+    return Page.objects.live().public().filter(locale=locale)
 
 
 def search_pages(query: str, locale, kind: Kind | None = None, exclude_ids=()):
@@ -209,14 +207,9 @@ def search_snippets(query: str, locale, kind: Kind, start: int = 0, stop: int = 
         objects = model._default_manager.in_bulk([pk for pk, _ in rows]) if rows else {}
         window = [objects[pk] for pk, _ in rows if pk in objects]
         return CountedResults(WindowResults(window, start, stop, search), sum(counts.values()))
-    from home.cache import remember
-
     # The whole directory of the language with its folded text, kept until content changes
     # (editing a snippet does): a search only folds its own words.
-    rows = remember(
-        f"search:snippets-folded:{model._meta.label_lower}:{locale.pk}",
-        lambda: [(obj, fold(f"{obj} {_translatable_text(obj)}")) for obj in queryset[:MAX_PYTHON_MATCHED_ROWS]],
-    )
+    rows = [(obj, fold(f"{obj} {_translatable_text(obj)}")) for obj in queryset[:MAX_PYTHON_MATCHED_ROWS]]
     test = folded_matcher(query)
     return [obj for obj, folded in rows if test(folded)]
 
@@ -246,9 +239,7 @@ def count(results) -> int:
 def help_page_url(locale) -> str:
     """URL of the « Se faire aider » page of ``locale``, where snippets are shown in full
     (kept until content changes)."""
-    from home.cache import remember
-
-    return remember(f"search:help-url:{locale.pk}", lambda: _help_page_url(locale))
+    return _help_page_url(locale)
 
 
 def _help_page_url(locale) -> str:
@@ -256,7 +247,7 @@ def _help_page_url(locale) -> str:
         model = apps.get_model("ressources", "ResourceIndexPage")
     except LookupError:
         return ""
-    page = model.objects.live().filter(public_q(), locale=locale).first()
+    page = model.objects.live().public().filter(locale=locale).first()
     return page.url if page else ""
 
 
@@ -312,14 +303,9 @@ def editors_picks(query: str, locale) -> list:
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.search.utils import normalise_query_string
 
-    from home.cache import remember
-
     query_string = normalise_query_string(query)[:255]
     # Most searches have no pick: the promoted query strings are kept until picks change.
-    promoted = remember(
-        "search:promoted-queries",
-        lambda: set(SearchPromotion.objects.values_list("query__query_string", flat=True)),
-    )
+    promoted = set(SearchPromotion.objects.values_list("query__query_string", flat=True))
     if query_string not in promoted:
         return []
     promotions = list(SearchPromotion.objects.filter(query__query_string=query_string).order_by("sort_order", "pk"))
@@ -360,11 +346,9 @@ def log_query(query: str) -> None:
 
 
 def distress_words() -> list[str]:
-    from home.cache import remember
-
     from .models import DistressVocabulary
 
-    return remember("search:distress-words", DistressVocabulary.objects.all_words)
+    return DistressVocabulary.objects.all_words()
 
 
 __all__ = [

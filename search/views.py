@@ -9,8 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.models import Locale
 
-from home.cache import active_locale
 from home.pagination import paginate, requested_number
 from home.risk import text_mentions_suicide_risk
 from home.sites import absolute_url
@@ -44,7 +44,7 @@ def search(request):
     kind = kinds_by_code.get(request.GET.get("kind", ""))
     context = {"search_query": query, "kinds": kinds, "current_kind": kind, "results": None}
     if query:
-        locale = active_locale()  # Locale.get_active(): the default locale as a fallback
+        locale = Locale.get_active()  # the default locale as a fallback
         # The counts by kind and the requested page of results, in one query where the backend
         # can (for a snippet kind, only the counts).
         number = requested_number(request)

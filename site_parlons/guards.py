@@ -6,7 +6,7 @@
   page editor posts several fields per StreamField block (hundreds on a long page).
 * ``DatabaseOutageMiddleware``: a view that cannot reach the database answers the 503 page
   (helplines, ``Retry-After``) instead of a 500. Pages the page cache holds are still served:
-  ``home.cache.PageCacheMiddleware`` answers before anything reads the database.
+  ``site_parlons.ops.pagecache.PageCacheMiddleware`` answers before anything reads the database.
 """
 
 from __future__ import annotations

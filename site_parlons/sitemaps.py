@@ -5,8 +5,6 @@ from collections import defaultdict
 from django.db.models import Q
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
-from home.cache import public_q
-
 
 class I18nSitemap(Sitemap):
     """Live public pages of the site root and of its translations (``/fr/`` and ``/en/``),
@@ -23,7 +21,7 @@ class I18nSitemap(Sitemap):
         return (
             Page.objects.filter(in_a_tree)
             .live()
-            .filter(public_q())
+            .public()
             .order_by("path")
             .defer_streamfields()
             .specific()
@@ -35,7 +33,7 @@ class I18nSitemap(Sitemap):
         urls = super()._urls(page, protocol, domain)
         keys = {item.translation_key for item in self.paginator.page(page).object_list}
         translations = defaultdict(list)
-        for translation in Page.objects.filter(translation_key__in=keys).live().filter(public_q()).select_related("locale"):
+        for translation in Page.objects.filter(translation_key__in=keys).live().public().select_related("locale"):
             translations[translation.translation_key].append(translation)
         by_location = {}
         for pages in translations.values():

@@ -40,6 +40,6 @@ urlpatterns += i18n_patterns(
 )
 
 # Health check for load balancers (outside the language prefixes, never cached).
-from . import health  # noqa: E402
+from site_parlons.ops import health  # noqa: E402
 
 urlpatterns += [path("healthz", health.healthz, name="healthz")]

@@ -38,15 +38,6 @@ def demo_site(db):
     return load_demo_content()
 
 
-@pytest.fixture(autouse=True)
-def _forget_remembered_values():
-    """Values ``home.cache.remember()`` keeps in this process's memory belong to one test's data."""
-    from home.cache import forget_remembered
-
-    forget_remembered()
-    yield
-    forget_remembered()
-
 
 @pytest.fixture(autouse=True)
 def _empty_default_cache():

@@ -15,7 +15,7 @@ from django.core.cache import caches
 from django.db import connections
 from django.test import Client, override_settings
 
-from home.cache import HEADER
+from site_parlons.ops.pagecache import HEADER
 from tests.factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db

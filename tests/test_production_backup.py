@@ -21,9 +21,9 @@ from django.db import connection
 from django.test import override_settings
 from wagtail.models import Locale, Page, Site
 
-from home.cache import HEADER
 from site_parlons.encryption import decrypt
 from site_parlons.ops.backup import AGE_HEADER, backup_name
+from site_parlons.ops.pagecache import HEADER
 from tests.factories.home import HomePageFactory
 from tests.factories.temoignages import (
     TestimonyIndexPageFactory,

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory, override_settings
 
-from home.cache import HEADER, PageCacheMiddleware
+from site_parlons.ops.pagecache import HEADER, PageCacheMiddleware
 from tests.factories.home import StandardPageFactory
 from tests.factories.temoignages import (
     TestimonyIndexPageFactory,
@@ -190,7 +190,7 @@ def test_a_down_cache_does_not_take_the_site_down():
     from unittest import mock
 
     middleware = _middleware_with(lambda request: HttpResponse("page"))
-    with mock.patch("home.cache.current_generation", side_effect=ConnectionError("redis down")):
+    with mock.patch("site_parlons.ops.pagecache.current_generation", side_effect=ConnectionError("redis down")):
         response = middleware(RequestFactory().get("/fr/page/"))
     assert response.status_code == 200
 
@@ -228,7 +228,7 @@ def test_a_testimony_submission_invalidates_nothing_public(client, home, django_
     from django.test import Client
     from wagtail.models import WorkflowState
 
-    from home.cache import current_generation
+    from site_parlons.ops.pagecache import current_generation
     from temoignages.models import TestimonySubmission
 
     _index, form_page = build_testimony_section(home)

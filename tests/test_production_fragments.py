@@ -4,6 +4,7 @@ for the pages the full-page cache does not serve, with the same invalidation."""
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import caches
 from django.db import connection
 from django.test import override_settings
@@ -119,10 +120,41 @@ def test_searches_and_made_up_query_strings_reuse_the_layout_fragments(client, s
         caches["pages"], "set", lambda key, *args, **kwargs: stored.append(key) or original(key, *args, **kwargs)
     )
 
-    from bs4 import BeautifulSoup
-
     response = client.get("/fr/recherche/", {"q": "deuxième"})
     client.get(site_with_sections.url + "?utm_source=lettre")
     assert stored == []
     switch = BeautifulSoup(response.content, "html.parser").select_one(".language-switcher a[hreflang=en]")
     assert switch["href"].endswith("?q=deuxi%C3%A8me")
+
+
+@pytest.mark.django_db
+def test_a_section_put_behind_a_password_leaves_the_cached_menu(client, site_with_sections):
+    from wagtail.models import PageViewRestriction
+
+    def menu_links():
+        soup = BeautifulSoup(client.get("/fr/").content, "html.parser")
+        return [a.get_text(strip=True) for a in soup.select(".site-header nav a")]
+
+    section = StandardPageFactory(parent=site_with_sections, title="Rubrique privée", show_in_menus=True)
+    assert "Rubrique privée" in menu_links()
+    PageViewRestriction.objects.create(page=section, restriction_type="password", password="mot-secret")
+    assert "Rubrique privée" not in menu_links()
+
+
+@pytest.mark.django_db
+def test_with_the_cache_down_the_layout_is_rendered_fresh(client, site_with_sections, monkeypatch):
+    """A cache that raises instead of answering: the page is served, its layout never replayed."""
+    from site_parlons.ops import pagecache
+
+    client.get("/fr/")
+
+    def broken():
+        raise ConnectionError("cache down")
+
+    monkeypatch.setattr(pagecache, "current_generation", broken)
+    # The invalidation is not taken either (retried by this process once the cache answers).
+    monkeypatch.setattr(pagecache, "_bump_generation", lambda: False)
+    monkeypatch.setattr(pagecache, "_invalidation_pending", [False])
+    StandardPageFactory(parent=site_with_sections, title="Pendant la panne", show_in_menus=True)
+    html = client.get("/fr/").content.decode()
+    assert html.count("Pendant la panne") >= 2  # the menu and the home's list of sections

@@ -163,7 +163,7 @@ def test_healthz_ok(client):
 
 @pytest.mark.django_db
 def test_healthz_reports_a_broken_database_without_details(client):
-    with mock.patch("site_parlons.health.connection") as connection:
+    with mock.patch("site_parlons.ops.health.connection") as connection:
         connection.cursor.side_effect = RuntimeError("could not connect to server at 10.0.0.5")
         response = client.get("/healthz")
     assert response.status_code == 503
@@ -174,7 +174,7 @@ def test_healthz_reports_a_broken_database_without_details(client):
 def test_healthz_reports_a_broken_cache_as_degraded(client):
     """A cache that raises (Redis down is in tests/test_faults_cache.py): the site still serves,
     so the instance stays in the load balancer."""
-    with mock.patch("site_parlons.health.caches") as caches:
+    with mock.patch("site_parlons.ops.health.caches") as caches:
         caches.__getitem__.return_value.set.side_effect = ConnectionError("redis down")
         response = client.get("/healthz")
     assert response.status_code == 200

@@ -9,7 +9,6 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from home.cache import forget_remembered
 from search import services
 from search.kinds import all_kinds
 from search.models import DistressVocabulary
@@ -120,30 +119,24 @@ def test_every_window_of_results_is_right_on_any_database(client, corpus):
 @pytest.fixture
 def remembered():
     caches["pages"].clear()
-    forget_remembered()
     with override_settings(PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=300):
         yield
     caches["pages"].clear()
-    forget_remembered()
 
 
-def test_distress_words_are_read_once_until_an_editor_changes_them(client, corpus, locales, remembered):
+def test_a_new_distress_word_counts_at_once(client, corpus, locales, remembered):
     assert not soup_of(client.get("/fr/recherche/", {"q": "trottinette"})).select_one(".search-distress")
-    with CaptureQueriesContext(connection) as queries:
-        services.distress_words()
-    assert not [q for q in queries.captured_queries if "distressvocabulary" in q["sql"]]
-
-    # Saving the snippet moves the cache generation on: the new word counts at once.
     DistressVocabulary.objects.create(locale=locales[0], name="Ajout", words="trottinette")
     assert soup_of(client.get("/fr/recherche/", {"q": "trottinette"})).select_one(".search-distress")
 
 
-def test_help_page_url_is_kept_until_content_changes(corpus, remembered):
+def test_help_page_url_is_the_languages_help_section(home, remembered):
+    from tests.factories.ressources import ResourceIndexPageFactory
+
     locale = Locale.objects.get(language_code="fr")
-    first = services.help_page_url(locale)
-    with CaptureQueriesContext(connection) as queries:
-        assert services.help_page_url(locale) == first
-    assert not queries.captured_queries
+    assert services.help_page_url(locale) == ""
+    help_page = ResourceIndexPageFactory(parent=home)
+    assert services.help_page_url(locale) == help_page.url
 
 
 def test_editors_picks_show_as_soon_as_they_are_made(client, corpus, remembered):
@@ -158,19 +151,8 @@ def test_editors_picks_show_as_soon_as_they_are_made(client, corpus, remembered)
     assert [a.get_text(strip=True) for a in picks] == [corpus["psy"].title]
 
 
-def test_with_the_cache_down_values_are_computed(monkeypatch, corpus, remembered):
-    import home.cache
-
-    def broken():
-        raise ConnectionError("cache down")
-
-    monkeypatch.setattr(home.cache, "current_generation", broken)
-    assert home.cache.remember("anything", lambda: 42) == 42
-
-
-def test_view_restrictions_are_read_once_per_content_generation(client, corpus, remembered):
-    """The restricted sections are kept per generation (no query per search), and a section
-    put behind a password, then opened again, leaves and comes back at the next search."""
+def test_a_restricted_section_leaves_and_comes_back_at_the_next_search(client, corpus, remembered):
+    """A section put behind a password, then opened again, leaves and comes back at the next search."""
     from wagtail.models import PageViewRestriction
 
     def titles():
@@ -179,10 +161,6 @@ def test_view_restrictions_are_read_once_per_content_generation(client, corpus, 
     before = titles()
     target = corpus["college"].get_parent().get_children().get(slug="recit-0").specific
     assert target.title in before
-    with CaptureQueriesContext(connection) as queries:
-        assert titles() == before
-    assert not [q for q in queries.captured_queries if "pageviewrestriction" in q["sql"]]
-
     restriction = PageViewRestriction.objects.create(page=target, restriction_type="password", password="mot-secret")
     assert target.title not in titles()
     restriction.delete()
@@ -192,15 +170,14 @@ def test_view_restrictions_are_read_once_per_content_generation(client, corpus, 
 def test_a_restricted_section_is_left_out_with_the_cache_down(monkeypatch, client, corpus, remembered):
     from wagtail.models import PageViewRestriction
 
-    import home.cache
+    from site_parlons.ops import pagecache
 
     def broken():
         raise ConnectionError("cache down")
 
     target = corpus["college"].get_parent().get_children().get(slug="recit-0").specific
     PageViewRestriction.objects.create(page=target, restriction_type="password", password="mot-secret")
-    monkeypatch.setattr(home.cache, "current_generation", broken)
-    assert home.cache.restricted_sections() == [(target.path, target.depth)]
+    monkeypatch.setattr(pagecache, "current_generation", broken)
     assert target.title not in result_titles(client, "trottinette")
 
 

@@ -1,22 +1,20 @@
 """Query logic of the campaign listings, on QuerySets rather than in views or templates."""
 
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 
-from home.cache import public_q
+from home.models.querysets import SitePageQuerySet
 
 
-class CampaignPageQuerySet(PageQuerySet):
-    def published(self):
-        """What a visitor may see: live, public pages."""
-        return self.live().filter(public_q())
+class CampaignPageQuerySet(SitePageQuerySet):
+    # A campaign page may treat several harassment types: a page matches once, whichever
+    # of its types (or tags) the filter names.
+    harassment_type_lookup = "harassment_types__code"
 
     def of_type(self, code: str):
-        """Pages tagged with the harassment type ``code`` (the same in every language)."""
-        return self.filter(harassment_types__code=code).distinct()
+        return super().of_type(code).distinct()
 
     def tagged(self, slug: str):
-        return self.filter(tags__slug=slug).distinct()
+        return super().tagged(slug).distinct()
 
     def newest_first(self):
         return self.order_by("-first_published_at", "-pk")

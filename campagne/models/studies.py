@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from campagne.blocks import KeyFiguresBlock
-from campagne.share_images import figure_card
+from campagne.share_images import draw_figure_card
 from home.models import BasePage, ListingMixin
 
 from .mixins import CampaignBodyMixin, FeedMixin
@@ -105,8 +105,7 @@ class StudyPage(RoutablePageMixin, CampaignBodyMixin, BasePage):
         figure = self.get_key_figure(number)
         with translation.override(self.locale.language_code):
             badge = str(_("Données d'exemple")) if self.example_data else ""
-        data = figure_card(
-            f"campagne:figure:{self.pk}:{self.latest_revision_id}:{number}",
+        data = draw_figure_card(
             figure=figure["figure"],
             label=figure["label"],
             footer=f"Parlons Harcèlement — {self.title}",

@@ -2,7 +2,6 @@
 
 from django.db import models
 
-from home.cache import public_q
 from home.pagination import paginate
 
 from .images import attach_to_paginator_page
@@ -27,7 +26,7 @@ class ListingMixin(models.Model):
             from django.apps import apps
 
             model = apps.get_model(model)
-        return model.objects.child_of(self).live().filter(public_q()).order_by("-first_published_at")
+        return model.objects.child_of(self).published().order_by("-first_published_at")
 
     def paginate_listing(self, request, queryset):
         """The requested page of ``queryset``, its cards' images and renditions loaded in two queries."""

@@ -11,11 +11,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import LegalStreamBlock
-from home.cache import public_q
 from home.sections import HomeStreamBlock, default_home_sections
 
 from .images import ListingImageMixin, attach_card_images
 from .mixins import BodyMixin, IntroMixin, SocialMetaMixin
+from .querysets import SitePageManager
 
 
 class BasePage(ListingImageMixin, SocialMetaMixin, IntroMixin, Page):
@@ -40,12 +40,14 @@ class BasePage(ListingImageMixin, SocialMetaMixin, IntroMixin, Page):
         SynchronizedField("show_in_menus"),
     ]
 
+    objects = SitePageManager()
+
     class Meta:
         abstract = True
 
     def get_menu_children(self):
         """Children shown in sub-navigation and section lists: live, public, in menus."""
-        return self.get_children().live().filter(public_q()).in_menu().specific()
+        return self.get_children().live().public().in_menu().specific()
 
 
 class HomePage(BasePage):
@@ -120,17 +122,17 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         """The hero's links and the feeds' sections, as lazy values: the template caches the part
-        that uses them (see ``layout_cache``), so on a cache hit none of these queries runs. The
+        that uses them (``{% wagtailpagecache %}``), so on a cache hit none of these queries runs. The
         body's sections query their own content (``home.sections``), inside the same cache."""
         context = super().get_context(request, *args, **kwargs)
         TestimonyFormPage = apps.get_model("temoignages", "TestimonyFormPage")
         ResourceIndexPage = apps.get_model("ressources", "ResourceIndexPage")
         context["sections"] = SimpleLazyObject(lambda: attach_card_images(self.get_menu_children()))
         context["testify_page"] = SimpleLazyObject(
-            lambda: TestimonyFormPage.objects.descendant_of(self).live().filter(public_q()).first()
+            lambda: TestimonyFormPage.objects.descendant_of(self).published().first()
         )
         context["help_page"] = SimpleLazyObject(
-            lambda: ResourceIndexPage.objects.child_of(self).live().filter(public_q()).first()
+            lambda: ResourceIndexPage.objects.child_of(self).published().first()
         )
         return context
 

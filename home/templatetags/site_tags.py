@@ -8,7 +8,6 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home.cache import public_q
 from home.sharing import live_translations
 from home.sites import absolute_url
 
@@ -34,7 +33,7 @@ def _home_for_language(request, language_code: str):
 def main_menu(context):
     request = context.get("request")
     home = _home_for_language(request, get_language())
-    items = home.get_children().live().filter(public_q()).in_menu() if home else Page.objects.none()
+    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
     current = context.get("page")
     # The header's « Se faire aider » button: the help section among the menu's pages (found in
     # the list already fetched, so no query of its own), not listed again in the menu.

@@ -8,7 +8,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.cache import public_q
 from home.models import BasePage, BodyMixin, HarassmentType, StandardPage
 from home.pagination import paginate
 from ressources.blocks import GuideSteps, GuideStreamBlock
@@ -82,8 +81,8 @@ class ResourceIndexPage(BodyMixin, BasePage):
             query_string="&".join(f"{name}={value}" for name, value in filters.items() if value),
             emergency_lines=[line for line in lines if line.urgency == Urgency.EMERGENCY],
             other_lines=[line for line in lines if line.urgency != Urgency.EMERGENCY],
-            guide_page=HarassmentGuidePage.objects.child_of(self).live().filter(public_q()).first(),
-            safety_pages=StandardPage.objects.child_of(self).live().filter(public_q()),
+            guide_page=HarassmentGuidePage.objects.child_of(self).published().first(),
+            safety_pages=StandardPage.objects.child_of(self).published(),
         )
         return context
 

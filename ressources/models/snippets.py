@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -246,9 +246,7 @@ class HelplineQuerySet(models.QuerySet):
     def candidates(self, locale=None):
         """Lines of ``locale`` (default: the active language's), with what routing needs, in order."""
         if locale is None:
-            from home.cache import active_locale
-
-            locale = active_locale()
+            locale = Locale.get_active()
         return self.filter(locale=locale).prefetch_related("harassment_types").order_by("sort_order", "pk")
 
     def for_situation(self, harassment_type: str = "", audience: str = "", urgent: bool = False, locale=None) -> list:

@@ -15,8 +15,8 @@ class OpsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from home.cache import connect_signals
         from site_parlons.ops import caches  # registers the deployment check
+        from site_parlons.ops.pagecache import connect_signals
         from site_parlons.uploads import connect_signals as connect_upload_signals
 
         connect_signals()

@@ -6,7 +6,7 @@ and a deployment check against a cache each worker keeps to itself.
   name (the ``default`` cache without ``REDIS_URL``). Idempotent, and it also covers a site that
   drops Redis later, which a migration run once would not.
 * ``OncePerOutage``: the logging filter of ``site_parlons.cache``, where django-redis reports each
-  error it ignores (``DJANGO_REDIS_LOGGER``) and home/cache.py each one it catches. One line, no
+  error it ignores (``DJANGO_REDIS_LOGGER``) and pagecache.py each one it catches. One line, no
   traceback, per worker when the cache stops answering; then silence until the cache answers a
   health probe again or ``REPEAT_SECONDS`` have passed (a reminder while the outage lasts).
 * ``per_process_cache_check``: ``manage.py check --deploy`` warns when ``default`` or ``pages``

@@ -120,8 +120,8 @@ MIDDLEWARE = [
     # The security headers above the page cache, so a cached page gets them on every hit.
     "site_parlons.middleware.SiteCSPMiddleware",
     "site_parlons.middleware.permissions_policy_middleware",
-    # A cached public page skips everything below (home/cache.py).
-    "home.cache.PageCacheMiddleware",
+    # A cached public page skips everything below (site_parlons/ops/pagecache.py).
+    "site_parlons.ops.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Bad input and a database outage get the site's 400 and 503 pages (site_parlons/guards.py).
@@ -162,6 +162,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_context",
+                "site_parlons.ops.context_processors.fragment_cache",
             ],
         },
     },
@@ -209,7 +210,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
 # Two aliases: ``default`` (one-time form tokens, rate limits, health probe) and ``pages``
-# (whole pages, layout fragments, remembered values; home/cache.py).
+# (whole pages, layout fragments, site_parlons/ops/pagecache.py).
 # REDIS_URL: both in Redis, shared by every worker and host, through django-redis with
 # IGNORE_EXCEPTIONS: when Redis does not answer, reads miss and writes are dropped, so the
 # site serves pages uncached and keeps every testimony instead of answering 500 (the outage
@@ -461,10 +462,10 @@ TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
 # --- Page cache, health, login throttling (README, "Production") ----------------
 # Whole public pages cached for anonymous visitors, invalidated on publish/unpublish/
-# move/delete (home/cache.py). 0 turns it off.
+# move/delete (site_parlons/ops/pagecache.py). 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # The layout's fragments (header, menu, breadcrumbs, language links, footer, the home page's
-# sections) for pages the page cache does not serve; same invalidation (home/context_processors.py).
+# sections) for pages the page cache does not serve; same invalidation (site_parlons/ops/context_processors.py).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", str(PAGE_CACHE_SECONDS)))
 # The cache's outage in one line per worker instead of one per call (site_parlons/ops/caches.py).
 LOGGING["filters"] = {"once_per_outage": {"()": "site_parlons.ops.caches.OncePerOutage"}}

@@ -17,11 +17,10 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.cache import public_q
 from home.models import BasePage, HarassmentType, ListingMixin, attach_card_images
+from home.models.querysets import SitePageQuerySet
 from site_parlons.encryption import EncryptedRevisionsMixin, EncryptedTextField
 from temoignages.admin_forms import TestimonyPageForm
 from temoignages.choices import AgeRange, Region, Role, WarningLevel
@@ -33,10 +32,8 @@ from temoignages.permissions import ModeratedSubtreeMixin, TestimonyPermissionTe
 SLUG_RE = re.compile(r"[\w-]{1,100}")
 
 
-class TestimonyPageQuerySet(PageQuerySet):
-    def published(self):
-        """What a visitor may see: live and not behind a privacy restriction."""
-        return self.live().filter(public_q())
+class TestimonyPageQuerySet(SitePageQuerySet):
+    """The site's page QuerySet with what the testimony listings and the home page add."""
 
     def latest_for_home(self, locale, limit: int = 3):
         return (
@@ -45,12 +42,6 @@ class TestimonyPageQuerySet(PageQuerySet):
             .select_related("harassment_type")
             .order_by("-first_published_at")[:limit]
         )
-
-    def of_type(self, code: str):
-        return self.filter(harassment_type__code=code)
-
-    def tagged(self, slug: str):
-        return self.filter(tags__slug=slug)
 
     def related_to(self, page: TestimonyPage, limit: int = 3):
         """Other published testimonies of the same type and language, newest first."""
@@ -126,7 +117,7 @@ class TestimonyIndexPage(ModeratedSubtreeMixin, RoutablePageMixin, ListingMixin,
         context["query_string"] = urlencode(query)
         from .form_page import TestimonyFormPage
 
-        context["testify_page"] = TestimonyFormPage.objects.child_of(self).live().filter(public_q()).first()
+        context["testify_page"] = TestimonyFormPage.objects.child_of(self).published().first()
         return context
 
     @path("rss/", name="rss")

@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from home.cache import invalidate_all
 from site_parlons.ops.backup import BackupError, restore
+from site_parlons.ops.pagecache import invalidate_all
 
 
 class Command(BaseCommand):

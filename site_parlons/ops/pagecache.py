@@ -16,6 +16,9 @@ so this is Django's cache framework plus Wagtail's signals, kept deliberately sm
   ``PAGE_CACHE_SECONDS`` bounds the life of an entry anyway. A testimony *submission* bumps
   nothing: it writes a private record and a draft page, neither shown anywhere, and anyone can
   post one (five an hour), which would otherwise keep the whole site uncached.
+* The templates' fragments (``{% wagtailcache %}``, ``{% wagtailpagecache %}``) vary on the
+  same generation (``content_version()``, given to templates by ``context_processors.py``), so
+  the same events make them stale.
 
 Entries live in the ``pages`` cache alias: Redis when ``REDIS_URL`` is set (shared by
 every worker and host), otherwise a per-process memory cache (dev, tests) or a file cache
@@ -34,7 +37,6 @@ import hashlib
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
@@ -80,6 +82,16 @@ def current_generation() -> int:
     return page_cache().get_or_set(GENERATION_KEY, _fresh_generation, timeout=None)
 
 
+def content_version() -> int:
+    """``current_generation()`` for keying template fragments: a fresh number (a miss) when the
+    cache raises instead of answering, so a fragment is never replayed from before an outage."""
+    try:
+        return current_generation()
+    except Exception:
+        outage_logger.warning("page cache unreachable", exc_info=True)
+        return _fresh_generation()
+
+
 def _bump_generation() -> bool:
     """A new generation; False when the cache did not answer (django-redis then returns None)."""
     cache = page_cache()
@@ -95,78 +107,11 @@ def _bump_generation() -> bool:
 
 
 def invalidate_all(**kwargs) -> None:
-    """Make every cached page stale (called from the content signals)."""
-    forget_remembered()
+    """Make every cached page and fragment stale (called from the content signals)."""
     if _bump_generation():
         logger.debug("page cache invalidated")
     else:
         _invalidation_pending[0] = True
-
-
-#: How long a worker trusts the generation it last read, for ``remember()`` only: a content
-#: edit reaches the values kept in other workers' memory within this time.
-REMEMBER_GENERATION_SECONDS = 1.0
-# Per worker: (monotonic time read, generation), and name -> (generation, value, expiry).
-_generation_seen: list = [0.0, None]
-_remembered: dict[str, tuple[int, Any, float]] = {}
-
-
-def forget_remembered() -> None:
-    """Drop what this worker keeps in memory for ``remember()`` (tests, invalidation)."""
-    _generation_seen[:] = [0.0, None]
-    _remembered.clear()
-
-
-def _recent_generation() -> int:
-    now = time.monotonic()
-    read_at, generation = _generation_seen
-    if generation is None or now - read_at > REMEMBER_GENERATION_SECONDS:
-        generation = current_generation()
-        _generation_seen[:] = [now, generation]
-    return generation
-
-
-def remember(name: str, compute: Callable[[], Any], exact: bool = False) -> Any:
-    """``compute()``, kept until content changes: for small values many pages need and only
-    content edits change (a page's URL, an editable word list, a short directory).
-
-    Kept in the worker's memory and in the page cache's store, keyed on the same generation
-    as the cached pages (this worker checks it at most every ``REMEMBER_GENERATION_SECONDS``,
-    or on every call with ``exact``: one cache read, for values an edit must change at the next
-    request, in every worker) and bounded by ``FRAGMENT_CACHE_SECONDS``; with 0 (tests, DEBUG)
-    or the cache down, computed every time. Callers must not modify what they get.
-    """
-    seconds = int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0)
-    if not seconds or settings.DEBUG:
-        return compute()
-    now = time.monotonic()
-    try:
-        generation = current_generation() if exact else _recent_generation()
-        kept = _remembered.get(name)
-        if kept is not None and kept[0] == generation and kept[2] > now:
-            return kept[1]
-        cache = page_cache()
-        value = cache.get(f"remember:{name}", version=generation)
-    except Exception:  # the cache being down must never take the site down
-        outage_logger.warning("cache unavailable for %s", name, exc_info=True)
-        return compute()
-    if value is None:
-        value = compute()
-        try:
-            cache.set(f"remember:{name}", value, seconds, version=generation)
-        except Exception:
-            outage_logger.warning("cache unavailable for %s", name, exc_info=True)
-    _remembered[name] = (generation, value, now + seconds)
-    return value
-
-
-def active_locale():
-    """The active language's ``Locale`` (as ``Locale.get_active()``), remembered: every search
-    and help box needs it, and locales only change when an administrator adds one."""
-    from django.utils import translation
-    from wagtail.models import Locale
-
-    return remember(f"locale:{translation.get_language()}", Locale.get_active)
 
 
 def cache_key(request: HttpRequest) -> str:
@@ -233,35 +178,6 @@ class PageCacheMiddleware:
         return response
 
 
-def restricted_sections() -> list[tuple[str, int]]:
-    """``(path, depth)`` of every page with a view restriction (password, login, groups): the
-    sections ``public_q()`` leaves out, read from the database once per generation.
-
-    The generation is read on every call (``exact``), so a section put behind a password leaves
-    every search and listing at the next request, in every worker. Adding, changing or removing
-    a restriction and moving a page bump the generation.
-    """
-    from wagtail.models import PageViewRestriction
-
-    return remember(
-        "view-restrictions",
-        lambda: list(PageViewRestriction.objects.order_by("page__path").values_list("page__path", "page__depth")),
-        exact=True,
-    )
-
-
-def public_q():
-    """``Q`` of the pages outside every restricted section: Wagtail's ``PageQuerySet.public()``
-    (``exclude(private_q())``) without its query for the restrictions on each call. Every
-    public page, listing, menu, sitemap and the search use it (``.filter(public_q())``)."""
-    from django.db.models import Q
-
-    private = Q()
-    for path, depth in restricted_sections():
-        private |= Q(path__startswith=path, depth__gte=depth)
-    return ~private if private else Q()
-
-
 # --- Invalidation ------------------------------------------------------------------
 
 
@@ -290,8 +206,7 @@ def _is_content_model(sender) -> bool:
     ):
         # A section put behind a password or a login must leave the cached pages, listings and
         # search results at once; editors' picks, shown on the search page (not the query
-        # counters); languages, in every page's language links (remembered by
-        # ``active_locale()``).
+        # counters); languages, in every page's language links.
         return True
     content_apps = getattr(settings, "PAGE_CACHE_CONTENT_APPS", CONTENT_APPS)
     return sender._meta.app_label in content_apps
