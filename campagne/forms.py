@@ -1,4 +1,4 @@
-"""The contact form's spam rules, on top of the shared protection in ``site_parlons.form_protection``.
+"""The contact form's spam rules, on top of the shared protection in ``site_parlons.ops.form_protection``.
 
 A honeypot, a signed timer (3 s minimum, 2 h maximum) and at most 5 accepted messages per
 10 minutes per visitor and page. Every refusal is a clear French message with the text kept.
@@ -6,7 +6,7 @@ A honeypot, a signed timer (3 s minimum, 2 h maximum) and at most 5 accepted mes
 
 from django.utils.translation import gettext_lazy as _
 
-from site_parlons.form_protection import (
+from site_parlons.ops.form_protection import (
     EXPIRED,
     HONEYPOT,
     INVALID,

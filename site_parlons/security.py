@@ -7,7 +7,7 @@ own: ``LOGIN_FAILURE_LIMIT_PER_ACCOUNT`` for a user name from one client,
 ``LOGIN_FAILURE_LIMIT_PER_CLIENT`` for one client across user names. Someone who knows a
 moderator's user name can lock only their own client out, never her.
 
-"Client" is ``client_pseudonym``: a keyed hash of the address (``site_parlons.form_protection.client_key``,
+"Client" is ``client_pseudonym``: a keyed hash of the address (``site_parlons.ops.form_protection.client_key``,
 the one reading of the address, proxy-aware), so axes' cache keys and log lines never hold an
 address.
 """
@@ -18,7 +18,7 @@ from axes.helpers import get_cache, get_client_ip_address, get_client_username, 
 from django.conf import settings
 from django.http import HttpRequest
 
-from site_parlons.form_protection import client_key
+from site_parlons.ops.form_protection import client_key
 
 #: The scope of the keyed hash: a login pseudonym is not comparable with a form's rate-limit key.
 PSEUDONYM_SCOPE = "admin-login"

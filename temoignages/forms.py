@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from home.models import HarassmentType
-from site_parlons.form_protection import HONEYPOT, INVALID, TOO_FAST, SignedTimer, SpamProtectedFormMixin
+from site_parlons.ops.form_protection import HONEYPOT, INVALID, TOO_FAST, SignedTimer, SpamProtectedFormMixin
 from temoignages.author_messages import ANSWER_MAX_LENGTH
 from temoignages.choices import AgeRange, Region, Role
 

@@ -13,7 +13,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
-from site_parlons.form_protection import EXPIRED, RateLimit
+from site_parlons.ops.form_protection import EXPIRED, RateLimit
 from temoignages import author_messages, services
 from temoignages.choices import MessageKind, Status
 from temoignages.forms import AuthorAnswerForm, ReceiptCodeForm, TestimonyForm

@@ -103,7 +103,7 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_lock(accounts):
 
 @override_settings(TRUST_X_FORWARDED_FOR=True)
 def test_behind_the_proxy_clients_are_told_apart_by_the_address_it_appends(accounts):
-    """Like every rate limit of the site (site_parlons.form_protection.client_address): the last entry."""
+    """Like every rate limit of the site (site_parlons.ops.form_protection.client_address): the last entry."""
     proxy = {"REMOTE_ADDR": "127.0.0.1"}
     fail(PER_ACCOUNT, HTTP_X_FORWARDED_FOR=f"{ADDRESS_B}, {ADDRESS_A}", **proxy)
     assert not signs_in("moderatrice", HTTP_X_FORWARDED_FOR=ADDRESS_A, **proxy)

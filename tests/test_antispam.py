@@ -1,4 +1,4 @@
-"""The shared spam protection (site_parlons/form_protection.py): client address, signed timer, rate limit, form mixin."""
+"""The shared spam protection (site_parlons/ops/form_protection.py): client address, signed timer, rate limit, form mixin."""
 
 import time
 
@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from site_parlons import form_protection
-from site_parlons.form_protection import RateLimit, SignedTimer, SpamProtectedFormMixin, client_address, client_key
+from site_parlons.ops import form_protection
+from site_parlons.ops.form_protection import RateLimit, SignedTimer, SpamProtectedFormMixin, client_address, client_key
 
 TIMER = SignedTimer("tests.antispam", min_seconds=3, max_age=600)
 

@@ -18,8 +18,8 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.images import get_image_model
 
 from campagne.forms import CONTACT_TIMER
-from site_parlons.form_protection import HONEYPOT_FIELD
-from site_parlons.form_protection import TOKEN_FIELD as TIMESTAMP_FIELD
+from site_parlons.ops.form_protection import HONEYPOT_FIELD
+from site_parlons.ops.form_protection import TOKEN_FIELD as TIMESTAMP_FIELD
 from temoignages import models as tm
 from tests.campagne_helpers import campaign_tree, edit_page, form_errors, rich_text, streamfield
 from tests.factories.campagne import ContactFormFieldFactory, ContactPageFactory

@@ -9,8 +9,8 @@ from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 
 from campagne.forms import CONTACT_RATE_LIMIT, CONTACT_TIMER
-from site_parlons.form_protection import HONEYPOT_FIELD
-from site_parlons.form_protection import TOKEN_FIELD as TIMESTAMP_FIELD
+from site_parlons.ops.form_protection import HONEYPOT_FIELD
+from site_parlons.ops.form_protection import TOKEN_FIELD as TIMESTAMP_FIELD
 from tests.factories.campagne import ContactFormFieldFactory, ContactPageFactory
 from tests.mailqueue import queued_mail, run_mail_queue
 

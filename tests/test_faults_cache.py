@@ -287,7 +287,7 @@ ANTISPAM_PROBE = """
 import sys, django
 django.setup()
 from django.test import RequestFactory
-from site_parlons.form_protection import RateLimit, SignedTimer
+from site_parlons.ops.form_protection import RateLimit, SignedTimer
 timer, limit = SignedTimer("tests.faults"), RateLimit("tests.faults", limit=2, window=600)
 visitor = RequestFactory().post("/", REMOTE_ADDR="203.0.113.7")
 results = []
@@ -352,7 +352,7 @@ RACE_PROBE = """
 import sys, time, django
 django.setup()
 from django.test import RequestFactory
-from site_parlons.form_protection import RateLimit, SignedTimer
+from site_parlons.ops.form_protection import RateLimit, SignedTimer
 token, go = sys.argv[1], sys.argv[2]
 visitor = RequestFactory().post("/", REMOTE_ADDR="203.0.113.8")
 limit = RateLimit("tests.race", limit=50, window=600)
@@ -370,7 +370,7 @@ import django
 django.setup()
 from django.core.cache import cache
 from django.test import RequestFactory
-from site_parlons.form_protection import RateLimit
+from site_parlons.ops.form_protection import RateLimit
 visitor = RequestFactory().post("/", REMOTE_ADDR="203.0.113.8")
 print(len(cache.get_many(RateLimit("tests.race", limit=50, window=600).slots(visitor))))
 """

@@ -14,7 +14,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from campagne.forms import CONTACT_TIMER
-from site_parlons.form_protection import HONEYPOT_FIELD, TOKEN_FIELD
+from site_parlons.ops.form_protection import HONEYPOT_FIELD, TOKEN_FIELD
 from tests.factories.campagne import ContactFormFieldFactory, ContactPageFactory
 from tests.factories.temoignages import tables_containing
 from tests.mailqueue import queued_mail, run_mail_queue

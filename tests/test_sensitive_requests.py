@@ -13,7 +13,7 @@ from django.test import Client
 from django.views.debug import ExceptionReporter
 
 from campagne.forms import CONTACT_TIMER
-from site_parlons.form_protection import HONEYPOT_FIELD, TOKEN_FIELD
+from site_parlons.ops.form_protection import HONEYPOT_FIELD, TOKEN_FIELD
 from tests.factories.campagne import ContactFormFieldFactory, ContactPageFactory
 from tests.factories.temoignages import valid_data
 

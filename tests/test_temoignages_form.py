@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from site_parlons import form_protection
+from site_parlons.ops import form_protection
 from temoignages import models as tm
 from temoignages.forms import form_timer
 from temoignages.receipts import hash_receipt, new_receipt_code, normalise

@@ -5,7 +5,7 @@
   the request: the answer and its timing are the same either way (no account enumeration), and a
   hanging mail server delays no one. The token is made by the worker when it sends.
 * ``PasswordResetRateLimitMiddleware`` answers 429 to a client that asked too often
-  (``PASSWORD_RESET_RATE_LIMIT``), counted under a keyed hash of its address (``site_parlons.form_protection``).
+  (``PASSWORD_RESET_RATE_LIMIT``), counted under a keyed hash of its address (``site_parlons.ops.form_protection``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.debug import sensitive_variables
 from wagtail.admin.forms.auth import PasswordResetForm
 
-from site_parlons.form_protection import RateLimit
+from site_parlons.ops.form_protection import RateLimit
 from site_parlons.ops.mail import queue_mail
 
 PASSWORD_RESET_RATE_LIMIT = RateLimit("admin.password_reset", limit=5, window=3600, setting="PASSWORD_RESET_RATE_LIMIT")

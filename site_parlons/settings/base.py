@@ -456,7 +456,7 @@ TESTIMONY_MIN_FILL_SECONDS = 3
 # --- Rate limits behind a reverse proxy -------------------------------------
 # Behind nginx every request comes from the proxy's address; set TRUST_X_FORWARDED_FOR=true
 # there so that the rate limits of every form (contact, testimony, testimony status) key on the
-# client address nginx appends to X-Forwarded-For (never stored, see site_parlons/form_protection.py).
+# client address nginx appends to X-Forwarded-For (never stored, see site_parlons/ops/form_protection.py).
 # Leave it off when clients reach gunicorn directly: the header could be forged.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 
@@ -483,7 +483,7 @@ PASSWORD_HASHERS = [
 # could then lock any moderator out at will): LOGIN_FAILURE_LIMIT_PER_ACCOUNT failures on one user name from
 # one client lock that pair; LOGIN_FAILURE_LIMIT_PER_CLIENT failures from one client, whatever the
 # names, lock that client (site_parlons/security.py). The same account still signs in from
-# elsewhere. The "client" is a keyed hash of the address (site_parlons.form_protection.client_key, which
+# elsewhere. The "client" is a keyed hash of the address (site_parlons.ops.form_protection.client_key, which
 # honours TRUST_X_FORWARDED_FOR like every rate limit), never the address itself.
 # AxesBackend rather than AxesStandaloneBackend: the same guard, plus ModelBackend's get_user(),
 # which Client.force_login() and Wagtail's test assertions need from the first backend.
@@ -542,6 +542,6 @@ TASKS = {
 MAIL_RETRY_BASE_SECONDS = int(os.environ.get("MAIL_RETRY_BASE_SECONDS", "30"))
 MAIL_RETRY_MAX_SECONDS = int(os.environ.get("MAIL_RETRY_MAX_SECONDS", "3600"))
 # The admin's « mot de passe oublié »: queued (same answer and timing whether the account exists or not)
-# and at most PASSWORD_RESET_RATE_LIMIT (count, seconds) requests per client (keyed hash, site_parlons/form_protection.py).
+# and at most PASSWORD_RESET_RATE_LIMIT (count, seconds) requests per client (keyed hash, site_parlons/ops/form_protection.py).
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "site_parlons.ops.password_reset.QueuedPasswordResetForm"  # noqa: S105
 PASSWORD_RESET_RATE_LIMIT = (5, 3600)

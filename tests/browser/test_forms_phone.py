@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from site_parlons.form_protection import HONEYPOT_FIELD
+from site_parlons.ops.form_protection import HONEYPOT_FIELD
 from tests.browser.conftest import VIEWPORTS, new_page
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.models import DEFAULT_HARASSMENT_TYPES, HarassmentType
-from site_parlons import form_protection
+from site_parlons.ops import form_protection
 from temoignages import models
 from temoignages.choices import Role
 from temoignages.forms import form_timer
