@@ -11,7 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from home.cache import active_locale
-from home.pagination import paginate, requested_number
+from home.models.listing import paginate, requested_number
 from home.sites import absolute_url
 from ressources.risk import text_mentions_suicide_risk
 

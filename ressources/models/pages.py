@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from home.cache import public_q
 from home.models import BasePage, BodyMixin, HarassmentType, StandardPage
-from home.pagination import paginate
+from home.models.listing import paginate
 from ressources.blocks import GuideSteps, GuideStreamBlock
 from ressources.choices import Audience, Region, Urgency
 
