@@ -29,6 +29,7 @@ django.setup()
 from django.apps import apps  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.db.models import Q  # noqa: E402
 from django.templatetags.static import static  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
@@ -128,7 +129,10 @@ def bulk_pages(parent: Page, model, count: int, slug_prefix: str, fields) -> lis
                     },
                 )
             )
-        first, last_path = Page._get_path(parent.path, depth, numbers[0]), Page._get_path(parent.path, depth, numbers[-1])
+        first, last_path = (
+            Page._get_path(parent.path, depth, numbers[0]),
+            Page._get_path(parent.path, depth, numbers[-1]),
+        )
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(page_sql, page_rows)
             batch = Page.objects.filter(path__gte=first, path__lte=last_path, depth=depth).values_list("path", "pk")
@@ -156,11 +160,14 @@ def first_live(model_label: str, home: Page):
 
 
 def seed(testimonies: int, campaign: int, associations: int) -> dict:
-    from home.demo import load_demo_content
+    from django.core.management import call_command
 
     notes = []
-    home = load_demo_content()
-    home = Page.objects.get(pk=getattr(home, "pk", None) or Page.objects.get(depth=2, locale__language_code="fr").pk)
+    # The demo loader completes every page it finds, seeded ones included (drawing their
+    # illustrations one by one): a database already seeded keeps its demo content as is.
+    if not Page.objects.filter(Q(slug__startswith="temoignage-bench-") | Q(slug__startswith="bench-")).exists():
+        call_command("load_demo_content", stdout=sys.stderr)
+    home = Page.objects.get(depth=2, locale__language_code="fr")
     TestimonyPage = apps.get_model("temoignages", "TestimonyPage")
     index = first_live("temoignages.TestimonyIndexPage", home)
     existing = TestimonyPage.objects.child_of(index).live().count()
@@ -192,8 +199,19 @@ def seed(testimonies: int, campaign: int, associations: int) -> dict:
         parent = first_live(index_label, home)
         wanted = campaign // 3 + (1 if label.endswith("InterviewPage") else 0) * (campaign % 3)
         have = model.objects.child_of(parent).live().count()
+        # A video page is not valid without its video (the demo loader re-validates pages).
+        video = {"video_url": "https://www.youtube.com/watch?v=bench000000"} if hasattr(model, "video_url") else {}
         if have < wanted:
-            ids = bulk_pages(parent, model, wanted - have, "bench", lambda i: (SENTENCES[i % len(SENTENCES)][:200], {"intro": SENTENCES[(i * 3) % len(SENTENCES)]}))
+            ids = bulk_pages(
+                parent,
+                model,
+                wanted - have,
+                "bench",
+                lambda i, video=video: (
+                    SENTENCES[i % len(SENTENCES)][:200],
+                    {"intro": SENTENCES[(i * 3) % len(SENTENCES)], **video},
+                ),
+            )
             index_pages(model, ids)
     try:
         Association = apps.get_model("ressources", "Association")
@@ -222,6 +240,7 @@ def seed(testimonies: int, campaign: int, associations: int) -> dict:
         "testimony_index": index.url,
         "testimony": testimony.url,
         "interview": interview.url if interview else None,
+        "interview_index": getattr(first_live("campagne.InterviewIndexPage", home), "url", None),
         "resources": resources.url if resources else None,
         "form": form.url if form else None,
         "search": f"/{home.locale.language_code}/recherche/",
