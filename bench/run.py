@@ -16,7 +16,10 @@ postgres://postgres@127.0.0.1:5432/parlons_bench, is reachable) it:
    when the testimony form exists, and counts what was stored;
 5. reads the cached home with and without a burst of submissions arriving meanwhile: its p99
    and share of cache hits must not change (a submission invalidates nothing public);
-6. reads the peak RSS (VmHWM) of every gunicorn worker.
+6. reads the peak RSS (VmHWM) of every gunicorn worker;
+7. the growth rows: each listing's page 1 and the broad search, without the page cache, at
+   each size of ``--sizes`` (demo, 10 000, 50 000 testimonies), each in its own database
+   seeded once, with the largest size's req/s as a ratio to the demo size's.
 
 Everything is bounded: fixed durations, fixed request counts, local addresses only.
 Not a test: nothing here runs in `make test`. Results: printed tables and
