@@ -17,16 +17,19 @@ from .images import attach_to_paginator_page
 COUNT_CAP = 1000
 
 
-def listed_children(parent, model):
-    """``model``'s children of ``parent``, narrowed to what the ``page_listing_order``
-    index (home migration 0010) starts with: the page type and the parent's language.
+def in_listing_index(queryset, locale):
+    """``queryset`` narrowed to what the ``page_listing_order`` index (home migration 0010)
+    starts with: the page type (exactly ``queryset.model``) and the language.
 
-    A child of ``parent`` always has both; saying so lets the database read the newest
-    live pages of that type in order from the index and stop at the page's last item,
-    instead of sorting every child."""
-    return model.objects.child_of(parent).filter(
-        content_type=ContentType.objects.get_for_model(model), locale_id=parent.locale_id
-    )
+    Saying so lets the database read the newest live pages of that type in order from the
+    index and stop at the last one shown, instead of sorting every match."""
+    return queryset.filter(content_type=ContentType.objects.get_for_model(queryset.model), locale=locale)
+
+
+def listed_children(parent, model):
+    """``model``'s children of ``parent``, read through the listing index (a child always
+    has its parent's language)."""
+    return in_listing_index(model.objects.child_of(parent), parent.locale_id)
 
 
 class CappedPage(Page):

@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from home.cache import public_q
 from home.models import BasePage, HarassmentType, ListingMixin, attach_card_images
-from home.models.listing import listed_children
+from home.models.listing import in_listing_index, listed_children
 from site_parlons.encryption import EncryptedRevisionsMixin, EncryptedTextField
 from temoignages.admin_forms import TestimonyPageForm
 from temoignages.choices import AgeRange, Region, Role, WarningLevel
@@ -40,8 +40,7 @@ class TestimonyPageQuerySet(PageQuerySet):
 
     def latest_for_home(self, locale, limit: int = 3):
         return (
-            self.published()
-            .filter(locale=locale)
+            in_listing_index(self.published(), locale)
             .select_related("harassment_type")
             .order_by("-first_published_at")[:limit]
         )
@@ -54,7 +53,7 @@ class TestimonyPageQuerySet(PageQuerySet):
 
     def related_to(self, page: TestimonyPage, limit: int = 3):
         """Other published testimonies of the same type and language, newest first."""
-        qs = self.published().filter(locale=page.locale).exclude(pk=page.pk)
+        qs = in_listing_index(self.published(), page.locale).exclude(pk=page.pk)
         if page.harassment_type_id:
             qs = qs.filter(harassment_type__code=page.harassment_type.code)
         return qs.order_by("-first_published_at")[:limit]
