@@ -59,10 +59,10 @@ def test_capped_listing_says_more_than_and_links_on(client, index, monkeypatch):
     assert client.get(index.url + "?page=4").status_code == 404
 
 
-@pytest.mark.parametrize("query", ["", "?type=cyber"])
-def test_listing_page_is_read_through_the_listing_index(index, query):
+def test_listing_page_is_read_through_the_listing_index(index):
+    # A filter's plan is the planner's choice (a rare type is read through its own index).
     publish(index, type_code="cyber")
-    queryset = index.get_listing_queryset(RequestFactory().get("/" + query))[:12]
+    queryset = index.get_listing_queryset(RequestFactory().get("/"))[:12]
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
