@@ -19,22 +19,30 @@ def index(home):
     return build_testimony_section(home)[0]
 
 
-def test_below_the_cap_it_counts_as_django_does():
-    paginator = CappedPaginator(list(range(25)), 10, cap=30)
+def test_below_the_cap_it_counts_as_django_does(index):
+    for i in range(25):
+        publish(index, days_ago=i)
+    paginator = CappedPaginator(index.get_listing_queryset(RequestFactory().get("/")), 10, cap=30)
     assert (paginator.count, paginator.num_pages, paginator.capped) == (25, 3, False)
     with pytest.raises(EmptyPage):
         paginator.page(4)
 
 
-def test_past_the_cap_pages_beyond_the_count_are_still_reachable():
-    paginator = CappedPaginator(list(range(95)), 10, cap=30)
-    assert paginator.capped and paginator.count == 31
-    page = paginator.page(9)
-    assert list(page) == list(range(80, 90)) and page.has_next() and page.next_page_number() == 10
-    last = paginator.page(10)
-    assert list(last) == list(range(90, 95)) and not last.has_next() and last.has_previous()
+def test_past_the_cap_pages_beyond_the_count_are_still_reachable(index):
+    pages = [publish(index, days_ago=i) for i in range(25)]
+    paginator = CappedPaginator(index.get_listing_queryset(RequestFactory().get("/")), 4, cap=8)
+    assert paginator.capped and paginator.count == 9
+    page = paginator.page(6)
+    assert list(page) == pages[20:24] and page.has_next() and page.next_page_number() == 7
+    last = paginator.page(7)
+    assert list(last) == pages[24:] and not last.has_next() and last.has_previous()
     with pytest.raises(EmptyPage):
-        paginator.page(11)
+        paginator.page(8)
+
+
+def test_a_list_is_counted_exactly():
+    paginator = CappedPaginator(list(range(95)), 10, cap=30)
+    assert (paginator.count, paginator.num_pages, paginator.capped) == (95, 10, False)
 
 
 def test_queryset_count_reads_at_most_cap_plus_one_rows(index, django_assert_num_queries):

@@ -59,15 +59,15 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        object_list = self.object_list
-        if isinstance(object_list, models.QuerySet):
-            # Unordered: the database counts through whichever index suits the filters best.
-            return object_list.order_by().values("pk")[: self.cap + 1].count()
-        return min(len(object_list), self.cap + 1)
+        if not isinstance(self.object_list, models.QuerySet):
+            # A list, or a search backend's results that count themselves: Django's count.
+            return Paginator.count.func(self)
+        # Unordered: the database counts through whichever index suits the filters best.
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
 
     @property
     def capped(self) -> bool:
-        return self.count > self.cap
+        return isinstance(self.object_list, models.QuerySet) and self.count > self.cap
 
     def validate_number(self, number):
         if self.capped and isinstance(number, int) and number > self.num_pages:
