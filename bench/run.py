@@ -16,7 +16,10 @@ postgres://postgres@127.0.0.1:5432/parlons_bench, is reachable) it:
    when the testimony form exists, and counts what was stored;
 5. reads the cached home with and without a burst of submissions arriving meanwhile: its p99
    and share of cache hits must not change (a submission invalidates nothing public);
-6. reads the peak RSS (VmHWM) of every gunicorn worker.
+6. reads the peak RSS (VmHWM) of every gunicorn worker;
+7. the growth rows: each listing's page 1 and the broad search, without the page cache, at
+   each size of ``--sizes`` (demo, 10 000, 50 000 testimonies), each in its own database
+   seeded once, with the largest size's req/s as a ratio to the demo size's.
 
 Everything is bounded: fixed durations, fixed request counts, local addresses only.
 Not a test: nothing here runs in `make test`. Results: printed tables and
@@ -106,8 +109,12 @@ def manage(env, *args, capture=False):
     )
 
 
-def postgres_url() -> str | None:
+def postgres_url(suffix: str = "") -> str | None:
+    """The bench database's URL (``suffix`` appended to its name), the database created when missing."""
     url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/parlons_bench")
+    if suffix:
+        parts = urllib.parse.urlparse(url)
+        url = parts._replace(path=parts.path + suffix).geturl()
     try:
         import psycopg
 
@@ -573,27 +580,94 @@ def format_burst(burst: dict) -> str:
 # --- One database leg -------------------------------------------------------------------------
 
 
+def seed(env, testimonies: int) -> dict:
+    started = time.monotonic()
+    seeded = subprocess.run(
+        [PYTHON, "bench/seed.py", "--testimonies", str(testimonies), "--campaign", "200", "--associations", "100"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    if seeded.returncode:
+        log(seeded.stderr[-3000:])
+        raise RuntimeError(f"bench/seed.py failed ({seeded.returncode})")
+    urls = json.loads([row for row in seeded.stdout.splitlines() if row.startswith("{")][-1])
+    log(
+        f"seeded in {time.monotonic() - started:.0f} s: {urls['testimonies']} testimonies, "
+        f"{urls['campaign_pages']} interviews/videos/studies, {urls['associations']} associations"
+    )
+    return urls
+
+
+def growth_targets(urls: dict) -> list[tuple[str, str]]:
+    """The pages whose cost must not grow with the number of testimonies: each listing's
+    page 1, filtered and not, and the broad search."""
+    targets = [
+        ("testimonies p1", urls["testimony_index"]),
+        ("testimonies ?type= p1", urls["testimony_index"] + "?type=scolaire"),
+        ("interviews p1", urls.get("interview_index")),
+        ("search", f"{urls['search']}?q={urllib.parse.quote('harcèlement')}"),
+    ]
+    return [(name, path) for name, path in targets if path]
+
+
+def run_growth(leg: str, database_url: str | None, args) -> dict:
+    """The listings and the search without the page cache at each size in ``args.sizes``
+    (« demo » = the demo content alone), each size in its own database, kept between runs
+    (seeding is idempotent: a second run only measures)."""
+    rows = {}
+    for size in args.sizes:
+        label = "demo" if size == 0 else f"{size:_}".replace("_", " ")
+        log(f"\n=== {leg}, growth: {label} testimonies ===")
+        suffix = f"_growth_{size}"
+        url = postgres_url(suffix) if database_url else None
+        if database_url and not url:
+            break
+        env = base_env(url, f"{leg}{suffix}")
+        (BENCH_DIR / f"{leg}{suffix}").mkdir(parents=True, exist_ok=True)
+        manage(env, "migrate", "--noinput", "-v", "0")
+        urls = seed(env, size)
+        server = Server("uncached", env)
+        try:
+            server.start()
+            server.wait_ready("/healthz")
+            for _, path in growth_targets(urls):
+                for _ in range(3):
+                    request(server.port, path)
+            for name, path in growth_targets(urls):
+                result = LOAD(server.port, path, 8, args.seconds)
+                rows.setdefault(name, []).append((urls["testimonies"], result))
+                log(
+                    f"{name} at {urls['testimonies']} testimonies: {result['rps']:.0f} req/s, p95 {result['p95']:.1f} ms"
+                )
+        finally:
+            server.stop()
+    return {"leg": leg, "rows": rows}
+
+
+def format_growth(growth: dict) -> list[str]:
+    """« testimonies p1: 81 → 78 → 76 req/s, 0.94× »: req/s at each size, then the largest
+    size's as a share of the demo size's (1.00× = no growth in cost)."""
+    lines = [f"Growth with the number of testimonies ({growth['leg']}, page cache off, c=8):", ""]
+    for name, points in growth["rows"].items():
+        sizes = " → ".join(f"{count}" for count, _ in points)
+        rates = " → ".join(f"{result['rps']:.0f}" for _, result in points)
+        first, last = points[0][1]["rps"], points[-1][1]["rps"]
+        ratio = f"{last / first:.2f}×" if first else "n/a"
+        errors = sum(result["non2xx"] + result.get("socket_errors", 0) for _, result in points)
+        lines.append(f"- {name}: {rates} req/s ({sizes} testimonies), {ratio}, {errors} errors")
+    return lines + [""]
+
+
 def run_leg(leg: str, database_url: str | None, args) -> dict:
     log(f"\n=== {leg}: migrate, collectstatic, seed ===")
     (BENCH_DIR / leg).mkdir(parents=True, exist_ok=True)
     env = base_env(database_url, leg)
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "collectstatic", "--noinput", "-v", "0")
-    started = time.monotonic()
-    seeded = subprocess.run(
-        [PYTHON, "bench/seed.py", "--testimonies", str(args.testimonies), "--campaign", "200", "--associations", "100"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=3600,
-    )
-    urls = json.loads([row for row in seeded.stdout.splitlines() if row.startswith("{")][-1])
-    log(
-        f"seeded in {time.monotonic() - started:.0f} s: {urls['testimonies']} testimonies, "
-        f"{urls['campaign_pages']} interviews/videos/studies, {urls['associations']} associations"
-    )
+    urls = seed(env, args.testimonies)
     for note in urls["notes"]:
         log(f"note: {note}")
 
@@ -830,7 +904,13 @@ def main() -> int:
     parser.add_argument("--skip-postgres", action="store_true")
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--skip-submissions", action="store_true")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--sizes",
+        type=lambda s: [0 if x.strip() == "demo" else int(x) for x in s.split(",") if x.strip()],
+        default=os.environ.get("BENCH_SIZES", "demo,10000,50000"),
+        help="testimony counts for the growth rows (demo = the demo content alone); empty to skip",
+    )
+    args = parser.parse_args()  # argparse applies ``type`` to the string default too
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     if LOAD is python_load:
         log("note: wrk not found (apt install wrk): using the Python load generator")
@@ -842,10 +922,14 @@ def main() -> int:
         if url:
             legs.append(("PostgreSQL", url))
     results = [run_leg(leg, url, args) for leg, url in legs]
+    growths = [run_growth(leg, url, args) for leg, url in legs] if args.sizes else []
     text = report(results)
+    for growth in growths:
+        text += "\n\n" + "\n".join(format_growth(growth))
     print("\n" + text)
     (ROOT / "bench" / "results.md").write_text(text + "\n")
     (BENCH_DIR / "results.json").write_text(json.dumps(results, indent=1, default=str))
+    (BENCH_DIR / "growth.json").write_text(json.dumps(growths, indent=1, default=str))
     return 0
 
 

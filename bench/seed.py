@@ -29,6 +29,7 @@ django.setup()
 from django.apps import apps  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.db.models import Q  # noqa: E402
 from django.templatetags.static import static  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Page  # noqa: E402
@@ -40,6 +41,9 @@ WORDS = (
     "moqueries rumeurs menaces isolement honte force ensemble solidarité respect victime"
 ).split()
 RNG = random.Random(2019)  # fixed seed: same content on every run
+#: Rows per INSERT batch and per search-index batch: the search backend recomputes its title
+#: norms over the whole index once per batch, so few large batches keep seeding linear.
+BATCH = 5000
 
 
 def sentence(n: int = 12) -> str:
@@ -51,80 +55,100 @@ def paragraph(sentences: int = 6) -> str:
     return " ".join(sentence(RNG.randint(8, 18)) for _ in range(sentences))
 
 
-def _child_row_values(model, page_id: int, overrides: dict) -> list:
-    values = []
-    for field in model._meta.local_concrete_fields:
-        if field.primary_key:
-            values.append(page_id)
-            continue
-        if field.name in overrides:
-            value = overrides[field.name]
-        elif field.is_relation and not field.null and not field.has_default():
-            value = field.related_model._default_manager.order_by("pk").values_list("pk", flat=True).first()
-        else:
-            value = field.get_default()
-        values.append(field.get_db_prep_save(value, connection))
-    return values
+# Drawn once, then picked from: writing 50 000 random stories word by word costs more than
+# inserting them, and search and listings only need varied text, not unique text.
+SENTENCES = [sentence(RNG.randint(4, 25)) for _ in range(512)]
+PARAGRAPHS = [paragraph(8) for _ in range(256)]
+
+
+def _row_values(model, fields, values_by_name: dict) -> list:
+    row = []
+    for field in fields:
+        value = values_by_name[field.name] if field.name in values_by_name else None
+        if field.name not in values_by_name:
+            if field.is_relation and not field.null and not field.has_default():
+                value = field.related_model._default_manager.order_by("pk").values_list("pk", flat=True).first()
+            else:
+                value = field.get_default()
+        row.append(field.get_db_prep_save(value, connection))
+    return row
+
+
+def _insert_sql(model, fields) -> str:
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    return f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608 - identifiers from the model
 
 
 def bulk_pages(parent: Page, model, count: int, slug_prefix: str, fields) -> list[int]:
-    """Insert ``count`` live pages of ``model`` under ``parent``; returns their ids."""
+    """Insert ``count`` live pages of ``model`` under ``parent``; returns their ids.
+
+    Plain ``executemany`` of the ``wagtailcore_page`` rows (materialised paths computed
+    here), their ids read back by path, then the page type's own rows: no model instances,
+    which cost more than the inserts themselves."""
     parent = Page.objects.get(pk=parent.pk)
     last = parent.get_last_child()
     start = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
     content_type = ContentType.objects.get_for_model(model)
     now = timezone.now()
-    pages, extras = [], []
-    for i in range(count):
-        title, overrides = fields(i)
-        slug = f"{slug_prefix}-{start + i}"
-        published = now - timedelta(minutes=i)
-        pages.append(
-            Page(
-                title=title,
-                draft_title=title,
-                slug=slug,
-                path=Page._get_path(parent.path, parent.depth + 1, start + i),
-                depth=parent.depth + 1,
-                numchild=0,
-                url_path=f"{parent.url_path}{slug}/",
-                content_type=content_type,
-                locale_id=parent.locale_id,
-                translation_key=uuid.uuid4(),
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=published,
-                last_published_at=published,
-                show_in_menus=False,
-            )
-        )
-        extras.append(overrides)
+    page_fields = [f for f in Page._meta.local_concrete_fields if not f.primary_key]
+    child_fields = model._meta.local_concrete_fields
+    page_sql, child_sql = _insert_sql(Page, page_fields), _insert_sql(model, child_fields)
+    depth = parent.depth + 1
     ids = []
-    columns = [f.column for f in model._meta.local_concrete_fields]
-    placeholders = ", ".join(["%s"] * len(columns))
-    sql = f'INSERT INTO "{model._meta.db_table}" ({", ".join(columns)}) VALUES ({placeholders})'  # noqa: S608 - identifiers from the model
-    for offset in range(0, count, 500):
-        with transaction.atomic():
-            batch = Page.objects.bulk_create(pages[offset : offset + 500])
-            if batch[0].pk is None:  # backends without RETURNING
-                slugs = [p.slug for p in batch]
-                pk_by_slug = dict(Page.objects.filter(slug__in=slugs, path__startswith=parent.path).values_list("slug", "pk"))
-                for page in batch:
-                    page.pk = pk_by_slug[page.slug]
-            rows = [
-                _child_row_values(model, page.pk, extras[offset + n]) for n, page in enumerate(batch)
+    for offset in range(0, count, BATCH):
+        numbers = range(start + offset, start + min(offset + BATCH, count))
+        page_rows, extras = [], {}
+        for number in numbers:
+            i = number - start
+            title, overrides = fields(i)
+            slug = f"{slug_prefix}-{number}"
+            path = Page._get_path(parent.path, depth, number)
+            published = now - timedelta(minutes=i)
+            extras[path] = overrides
+            page_rows.append(
+                _row_values(
+                    Page,
+                    page_fields,
+                    {
+                        "path": path,
+                        "depth": depth,
+                        "numchild": 0,
+                        "translation_key": uuid.uuid4(),
+                        "locale": parent.locale_id,
+                        "live": True,
+                        "has_unpublished_changes": False,
+                        "first_published_at": published,
+                        "last_published_at": published,
+                        "title": title,
+                        "draft_title": title,
+                        "slug": slug,
+                        "content_type": content_type.pk,
+                        "url_path": f"{parent.url_path}{slug}/",
+                        "show_in_menus": False,
+                    },
+                )
+            )
+        first, last_path = (
+            Page._get_path(parent.path, depth, numbers[0]),
+            Page._get_path(parent.path, depth, numbers[-1]),
+        )
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(page_sql, page_rows)
+            batch = Page.objects.filter(path__gte=first, path__lte=last_path, depth=depth).values_list("path", "pk")
+            child_rows = [
+                _row_values(model, child_fields, {model._meta.pk.name: pk, **extras[path]}) for path, pk in batch
             ]
-            with connection.cursor() as cursor:
-                cursor.executemany(sql, rows)
-            ids.extend(page.pk for page in batch)
+            cursor.executemany(child_sql, child_rows)
+        ids.extend(row[child_fields.index(model._meta.pk)] for row in child_rows)
     Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
     return ids
 
 
 def index_pages(model, ids: list[int]) -> None:
     backend = get_search_backend()
-    for offset in range(0, len(ids), 500):
-        backend.add_bulk(model, list(model.objects.filter(pk__in=ids[offset : offset + 500])))
+    for offset in range(0, len(ids), BATCH):
+        backend.add_bulk(model, list(model.objects.filter(pk__in=ids[offset : offset + BATCH])))
 
 
 def first_live(model_label: str, home: Page):
@@ -136,21 +160,34 @@ def first_live(model_label: str, home: Page):
 
 
 def seed(testimonies: int, campaign: int, associations: int) -> dict:
-    from site_parlons.demo.content import load_demo_content
+    from django.core.management import call_command
 
     notes = []
-    home = load_demo_content()
-    home = Page.objects.get(pk=getattr(home, "pk", None) or Page.objects.get(depth=2, locale__language_code="fr").pk)
+    # The demo loader completes every page it finds, seeded ones included (drawing their
+    # illustrations one by one): a database already seeded keeps its demo content as is.
+    if not Page.objects.filter(Q(slug__startswith="temoignage-bench-") | Q(slug__startswith="bench-")).exists():
+        call_command("load_demo_content", stdout=sys.stderr)
+    home = Page.objects.get(depth=2, locale__language_code="fr")
     TestimonyPage = apps.get_model("temoignages", "TestimonyPage")
     index = first_live("temoignages.TestimonyIndexPage", home)
     existing = TestimonyPage.objects.child_of(index).live().count()
+    HarassmentType = apps.get_model("home", "HarassmentType")
+    types = list(HarassmentType.objects.filter(locale_id=index.locale_id).order_by("pk").values_list("pk", flat=True))
     if existing < testimonies:
         ids = bulk_pages(
             index,
             TestimonyPage,
             testimonies - existing,
             "temoignage-bench",
-            lambda i: (sentence(6), {"story": paragraph(8), "intro": sentence(20)}),
+            lambda i: (
+                SENTENCES[i % len(SENTENCES)][:200],
+                {
+                    "story": PARAGRAPHS[i % len(PARAGRAPHS)],
+                    "intro": SENTENCES[(i * 7) % len(SENTENCES)],
+                    # Every type in turn, as real testimonies spread: the ?type= filters read real rows.
+                    "harassment_type": types[i % len(types)] if types else None,
+                },
+            ),
         )
         index_pages(TestimonyPage, ids)
     for label, index_label in (
@@ -162,8 +199,19 @@ def seed(testimonies: int, campaign: int, associations: int) -> dict:
         parent = first_live(index_label, home)
         wanted = campaign // 3 + (1 if label.endswith("InterviewPage") else 0) * (campaign % 3)
         have = model.objects.child_of(parent).live().count()
+        # A video page is not valid without its video (the demo loader re-validates pages).
+        video = {"video_url": "https://www.youtube.com/watch?v=bench000000"} if hasattr(model, "video_url") else {}
         if have < wanted:
-            ids = bulk_pages(parent, model, wanted - have, "bench", lambda i: (sentence(5), {"intro": sentence(25)}))
+            ids = bulk_pages(
+                parent,
+                model,
+                wanted - have,
+                "bench",
+                lambda i, video=video: (
+                    SENTENCES[i % len(SENTENCES)][:200],
+                    {"intro": SENTENCES[(i * 3) % len(SENTENCES)], **video},
+                ),
+            )
             index_pages(model, ids)
     try:
         Association = apps.get_model("ressources", "Association")
@@ -192,6 +240,7 @@ def seed(testimonies: int, campaign: int, associations: int) -> dict:
         "testimony_index": index.url,
         "testimony": testimony.url,
         "interview": interview.url if interview else None,
+        "interview_index": getattr(first_live("campagne.InterviewIndexPage", home), "url", None),
         "resources": resources.url if resources else None,
         "form": form.url if form else None,
         "search": f"/{home.locale.language_code}/recherche/",

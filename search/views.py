@@ -11,7 +11,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from home.pagination import paginate, requested_number
+from home.models.listing import paginate, requested_number
 from home.risk import text_mentions_suicide_risk
 from home.sites import absolute_url
 

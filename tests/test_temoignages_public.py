@@ -65,10 +65,27 @@ def test_filter_by_type_and_tag(client, index):
     assert card_titles(client.get(index.url + "?type=cyber&tag=cour")) == []
 
 
-@pytest.mark.parametrize("query", ["?type=inconnu", "?type=%00", "?tag=nope", "?type=" + "x" * 500, "?page=999"])
-def test_bad_filters_are_404_never_500(client, index, query):
+@pytest.mark.parametrize("query", ["?type=inconnu", "?type=%00", "?tag=nope", "?type=" + "x" * 500, "?type=inconnu&tag=nope"])
+def test_unknown_filter_shows_the_whole_list_with_a_notice(client, index, query):
+    publish(index, headline="Premier", type_code="cyber")
+    publish(index, headline="Second", days_ago=1)
+    response = client.get(index.url + query)
+    assert response.status_code == 200
+    assert "Ce filtre n'existe pas" in response.content.decode()
+    assert card_titles(response) == ["Premier", "Second"]
+
+
+def test_unknown_filter_keeps_the_valid_one(client, index):
+    publish(index, headline="Cyber", type_code="cyber")
+    publish(index, headline="École", days_ago=1)
+    response = client.get(index.url + "?type=cyber&tag=nope")
+    assert "Ce filtre n'existe pas" in response.content.decode()
+    assert card_titles(response) == ["Cyber"]
+
+
+def test_page_past_the_end_is_404(client, index):
     publish(index)
-    assert client.get(index.url + query).status_code == 404
+    assert client.get(index.url + "?page=999").status_code == 404
 
 
 @pytest.mark.parametrize("query", ["?page=abc", "?page=-1", "?type=", "?tag="])

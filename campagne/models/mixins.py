@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django import forms
-from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -18,6 +17,7 @@ from campagne.admin_forms import LocalizedTypesPageForm
 from campagne.blocks import CampaignStreamBlock
 from campagne.youtube import validate_youtube_url, video_embed
 from home.models import HarassmentType, ListingMixin
+from home.models.listing import listed_children
 
 
 class CampaignBodyMixin(models.Model):
@@ -134,12 +134,8 @@ class FilterableListingMixin(ListingMixin):
     class Meta:
         abstract = True
 
-    def get_listing_class(self):
-        model = self.listing_model
-        return apps.get_model(model) if isinstance(model, str) else model
-
     def get_listing_queryset(self, request):
-        return self.get_listing_class().objects.child_of(self).published().newest_first()
+        return listed_children(self, self.get_listing_class()).published().newest_first()
 
     def get_filter_form(self, request, base):
         types = HarassmentType.objects.filter(locale=self.locale, code__in=base.values("harassment_types__code"))

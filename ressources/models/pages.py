@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.models import BasePage, BodyMixin, HarassmentType, StandardPage
-from home.pagination import paginate
+from home.models.listing import paginate
 from ressources.blocks import GuideSteps, GuideStreamBlock
 from ressources.choices import Audience, Region, Urgency
 

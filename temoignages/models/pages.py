@@ -7,7 +7,6 @@ import re
 from django import forms
 from django.db import models
 from django.db.models import prefetch_related_objects
-from django.http import Http404
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +20,7 @@ from wagtail.search import index
 
 from home.models import BasePage, HarassmentType, ListingMixin, attach_card_images
 from home.models.querysets import SitePageQuerySet
+from home.models.listing import in_listing_index, listed_children
 from site_parlons.encryption import EncryptedRevisionsMixin, EncryptedTextField
 from temoignages.admin_forms import TestimonyPageForm
 from temoignages.choices import AgeRange, Region, Role, WarningLevel
@@ -37,15 +37,14 @@ class TestimonyPageQuerySet(SitePageQuerySet):
 
     def latest_for_home(self, locale, limit: int = 3):
         return (
-            self.published()
-            .filter(locale=locale)
+            in_listing_index(self.published(), locale)
             .select_related("harassment_type")
             .order_by("-first_published_at")[:limit]
         )
 
     def related_to(self, page: TestimonyPage, limit: int = 3):
         """Other published testimonies of the same type and language, newest first."""
-        qs = self.published().filter(locale=page.locale).exclude(pk=page.pk)
+        qs = in_listing_index(self.published(), page.locale).exclude(pk=page.pk)
         if page.harassment_type_id:
             qs = qs.filter(harassment_type__code=page.harassment_type.code)
         return qs.order_by("-first_published_at")[:limit]
@@ -73,7 +72,9 @@ class TestimonyIndexPage(ModeratedSubtreeMixin, RoutablePageMixin, ListingMixin,
         verbose_name_plural = _("listes des témoignages")
 
     def get_filters(self, request) -> dict:
-        """The validated ``?type=`` and ``?tag=``: an unknown value is a 404, never a 500."""
+        """The valid ``?type=`` and ``?tag=``. An unknown value is dropped and noted under
+        ``"ignored"``: the visitor (often following an old link) sees the whole list with a
+        notice, as on the campaign listings, never an error page."""
         filters = {}
         raw_type = (request.GET.get("type") or "").strip()
         if raw_type:
@@ -81,20 +82,22 @@ class TestimonyIndexPage(ModeratedSubtreeMixin, RoutablePageMixin, ListingMixin,
             if SLUG_RE.fullmatch(raw_type):
                 harassment_type = HarassmentType.objects.filter(locale=self.locale, code=raw_type).first()
             if harassment_type is None:
-                raise Http404("unknown testimony type")
-            filters["type"] = harassment_type
+                filters["ignored"] = True
+            else:
+                filters["type"] = harassment_type
         raw_tag = (request.GET.get("tag") or "").strip()
         if raw_tag:
             tag = None
             if SLUG_RE.fullmatch(raw_tag):
                 tag = TestimonyPageTag.tag_model().objects.filter(slug=raw_tag).first()
             if tag is None:
-                raise Http404("unknown tag")
-            filters["tag"] = tag
+                filters["ignored"] = True
+            else:
+                filters["tag"] = tag
         return filters
 
     def get_listing_queryset(self, request, filters=None):
-        qs = TestimonyPage.objects.child_of(self).published()
+        qs = listed_children(self, TestimonyPage).published()
         filters = filters if filters is not None else self.get_filters(request)
         if "type" in filters:
             qs = qs.of_type(filters["type"].code)
