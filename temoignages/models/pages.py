@@ -19,8 +19,8 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from home.models import BasePage, HarassmentType, ListingMixin, attach_card_images
-from home.models.querysets import SitePageQuerySet
 from home.models.listing import in_listing_index, listed_children
+from home.models.querysets import SitePageQuerySet
 from site_parlons.encryption import EncryptedRevisionsMixin, EncryptedTextField
 from temoignages.admin_forms import TestimonyPageForm
 from temoignages.choices import AgeRange, Region, Role, WarningLevel
