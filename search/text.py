@@ -41,44 +41,9 @@ STOP_WORDS = frozenset(
 # « harcèlement » meet at « harcel* » on backends without a French stemmer (SQLite FTS5).
 _SUFFIXES = sorted(
     [
-        "issements",
-        "issement",
-        "ements",
-        "ement",
-        "ments",
-        "ment",
-        "ations",
-        "ation",
-        "atrices",
-        "atrice",
-        "ateurs",
-        "ateur",
-        "euses",
-        "euse",
-        "eurs",
-        "eur",
-        "ives",
-        "ive",
-        "ifs",
-        "ees",
-        "ee",
-        "es",
-        "er",
-        "ez",
-        "aient",
-        "ait",
-        "ais",
-        "ant",
-        "antes",
-        "ante",
-        "ants",
-        "ances",
-        "ance",
-        "ites",
-        "ite",
-        "e",
-        "s",
-        "x",
+        "issements", "issement", "ements", "ement", "ments", "ment", "ations", "ation", "atrices", "atrice",
+        "ateurs", "ateur", "euses", "euse", "eurs", "eur", "ives", "ive", "ifs", "ees", "ee", "es", "er", "ez",
+        "aient", "ait", "ais", "ant", "antes", "ante", "ants", "ances", "ance", "ites", "ite", "e", "s", "x",
     ],
     key=len,
     reverse=True,
@@ -88,9 +53,7 @@ _MIN_STEM = 4
 # Light English stemmer, same idea: « harassed », « harassment » and « harassing » meet at
 # « harass* »; a final y or i goes too, so « bullied », « bullies » and « bullying » meet at « bull* ».
 _ENGLISH_SUFFIXES = sorted(
-    ["ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "ers", "er", "ness", "s"],
-    key=len,
-    reverse=True,
+    ["ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "ers", "er", "ness", "s"], key=len, reverse=True
 )
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)

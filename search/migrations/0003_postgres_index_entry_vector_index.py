@@ -1,9 +1,9 @@
 """PostgreSQL only: a GIN index on the search index's combined vector.
 
 modelsearch's PostgreSQL backend matches ``title || body`` against the query; without an
-index on that expression PostgreSQL reads every page and every index entry (0.2–0.6 s
-with 10 000 testimonies, see bench/search_latency.py). With it the matching entries come
-from the index first (about 20 ms). Other databases: nothing to do.
+index on that expression PostgreSQL reads every page and every index entry (figures in
+bench/results.md). With it the matching entries come from the index first. Other
+databases: nothing to do.
 """
 
 from django.db import migrations
