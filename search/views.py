@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -26,9 +27,6 @@ SNIPPETS_PREVIEW = 3
 #: No search has this many pages of results. A larger ``?page=`` is a 404 before any query:
 #: its offset would not even fit in PostgreSQL's bigint (a 500 until then).
 MAX_PAGE = 10_000
-
-# Kept for callers of the foundation's helper.
-__all__ = ["clean_query", "opensearch", "search"]
 
 
 @require_GET
@@ -111,12 +109,7 @@ def _page(results, number: int):
 
 
 def _query_string(query: str, kind) -> str:
-    from django.utils.http import urlencode
-
-    params = {"q": query}
-    if kind is not None:
-        params["kind"] = kind.code
-    return urlencode(params)
+    return urlencode({"q": query, **({"kind": kind.code} if kind is not None else {})})
 
 
 @require_GET

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from django.db.models import Count, TextField
-from django.db.models.functions import Cast
+from django.db.models import Count
 from modelsearch.backends.database.sqlite.query import (
     BM25,
     Lexeme,
@@ -66,19 +65,17 @@ class FieldColumnsMixin:
             self.fields = requested
 
     def matching_entries(self):
-        """FTS entries matching the query for this model and allowed by its queryset (live,
-        public, language…); None for shapes left to modelsearch (match-all, negations)."""
+        """FTS entries matching the query for this model (its queryset's filters not applied);
+        None for shapes left to modelsearch (match-all, negations)."""
         normalized = normalize(self.query)
         if isinstance(normalized, (MatchAll, Not)):
             return None
         search_query = self.build_search_query(normalized, config=None)
         if search_query is None:
             return None
-        allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField())).values("_object_id")
         return SQLiteFTSIndexEntry.objects.filter(
             MatchExpression(self.fts_columns(), search_query),
             index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
-            index_entry__object_id__in=allowed,
         )
 
 
@@ -115,24 +112,29 @@ class SearchResults(SQLiteSearchResults):
 
     def _do_search(self):
         compiler = self.query_compiler
-        matching = compiler.matching_entries()
-        if matching is None or not compiler.order_by_relevance:
+        entries = compiler.matching_entries()
+        if entries is None or not compiler.order_by_relevance:
             return super()._do_search()
-        ranked = list(
-            matching.annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), None))
+        ranked = (
+            entries.annotate(score=compiler._build_rank_expression(compiler.get_search_vectors(), None))
             .order_by("score", "-pk")
-            .values_list("index_entry__object_id", "score")[self.start : self.stop]
+            .values_list("index_entry__object_id", "score")
         )
         pk = compiler.queryset.model._meta.pk
-        objects = compiler.queryset.in_bulk([pk.to_python(object_id) for object_id, _ in ranked])
-        results = []
-        for object_id, score in ranked:
-            obj = objects.get(pk.to_python(object_id))
-            if obj is not None:
-                if self._score_field:
-                    setattr(obj, self._score_field, score)
-                results.append(obj)
-        return results
+        # The best entries, kept if the queryset allows them (live, public, language…); more
+        # are ranked only when too few of the best are allowed.
+        fetch = None if self.stop is None else max(2 * self.stop, 20)
+        while True:
+            rows = [(pk.to_python(object_id), score) for object_id, score in ranked[:fetch]]
+            objects = compiler.queryset.in_bulk([object_id for object_id, _ in rows])
+            allowed = [(objects[object_id], score) for object_id, score in rows if object_id in objects]
+            if fetch is None or len(rows) < fetch or len(allowed) >= self.stop:
+                break
+            fetch *= 4
+        for obj, score in allowed:
+            if self._score_field:
+                setattr(obj, self._score_field, score)
+        return [obj for obj, _ in allowed[self.start : self.stop]]
 
     def _do_count(self):
         matching = self.query_compiler.matching_entries()
