@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search import index
@@ -43,7 +44,8 @@ def search_pages(query: str, locale, kind: Kind | None = None):
     pages = public_pages(locale)
     if kind is not None:
         pages = pages.not_type(*kind.models) if kind.is_other_pages else pages.type(*kind.models)
-    return pages.search(query, operator="and")
+    with translation.override(locale.language_code):  # the query read in the pages' language
+        return pages.search(query, operator="and")
 
 
 def kind_of_model(model, kinds: list[Kind]) -> Kind:
@@ -83,8 +85,9 @@ def search_snippets(query: str, locale, kind: Kind):
         queryset = queryset.filter(locale_id=locale.pk)
     if issubclass(model, index.Indexed) and any(isinstance(f, index.SearchField) for f in model.get_search_fields()):
         # Through the backend: a snippet's manager is often a plain QuerySet, without .search().
-        return get_search_backend().search(query, queryset, operator="and")
-    test = folded_matcher(query, active_language())
+        with translation.override(locale.language_code):
+            return get_search_backend().search(query, queryset, operator="and")
+    test = folded_matcher(query, locale.language_code)
     return [obj for obj in queryset[:MAX_PYTHON_MATCHED_ROWS] if test(fold(f"{obj} {_translatable_text(obj)}"))]
 
 

@@ -19,6 +19,15 @@ def active_language() -> str:
     return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
+class LanguageMixin:
+    """A query compiler reads the query in the language active when the search is made
+    (``search.services`` makes it in the searched locale's), whenever it runs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language = active_language()
+
+
 def query_words(query_string: str, language: str) -> list[tuple[str, str]]:
     """``(folded word, light stem)`` of each meaningful word of the query."""
     words = []

@@ -24,7 +24,7 @@ from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import PlainText
 from wagtail.models import Locale
 
-from . import active_language, counted, query_words
+from . import LanguageMixin, counted, query_words
 
 
 def join(parts, query_operator: str):
@@ -32,15 +32,15 @@ def join(parts, query_operator: str):
     return functools.reduce(operator.and_ if query_operator == "and" else operator.or_, parts)
 
 
-class SearchQueryCompiler(PostgresSearchQueryCompiler):
+class SearchQueryCompiler(LanguageMixin, PostgresSearchQueryCompiler):
     def get_config(self, backend):
-        return backend.config_for(active_language())
+        return backend.config_for(self.language)
 
     def word_clauses(self, query) -> list:
         """One tsquery operand per meaningful word: the word OR the prefix of its light stem
         (the stemmers miss some forms: « photos » stays « photos », « harcelée » gives « harcele »)."""
         clauses = []
-        for folded, stemmed in query_words(query.query_string, active_language()):
+        for folded, stemmed in query_words(query.query_string, self.language):
             lexeme = Lexeme(folded)
             clauses.append(lexeme | Lexeme(stemmed, prefix=True) if len(stemmed) >= 4 else lexeme)
         return clauses

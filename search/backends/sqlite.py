@@ -30,7 +30,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from . import active_language, counted, query_words
+from . import LanguageMixin, counted, query_words
 
 #: FTS5 bm25 column weights, in the table's column order (autocomplete, body, title):
 #: a word in the title counts three times a word in the text.
@@ -79,12 +79,10 @@ class FieldColumnsMixin:
         )
 
 
-class SearchQueryCompiler(FieldColumnsMixin, SQLiteSearchQueryCompiler):
+class SearchQueryCompiler(LanguageMixin, FieldColumnsMixin, SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         lexemes = None
-        for _folded, stemmed in (
-            query_words(query.query_string, active_language()) if isinstance(query, PlainText) else []
-        ):
+        for _folded, stemmed in query_words(query.query_string, self.language) if isinstance(query, PlainText) else []:
             lexeme = Lexeme(stemmed, prefix=len(stemmed) >= 3)
             if lexemes is None:
                 lexemes = lexeme
