@@ -230,11 +230,12 @@ def main() -> None:
                 f"   max {max(values):7.1f} ms"
             )
         if args.per_query:
-            print(f"\n{'query':42s} {'backend p50':>12s} {'page p50':>10s}")
+            print(f"\n{'query':42s} {'backend p50':>12s} {'page p50':>10s} {'page p95':>10s}")
             for raw, times in per_query.items():
                 print(
                     f"{raw!r:42s} {statistics.median(t[0] for t in times):9.1f} ms"
                     f" {statistics.median(t[1] for t in times):7.1f} ms"
+                    f" {percentile([t[1] for t in times], 0.95):7.1f} ms"
                 )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -1,8 +1,5 @@
-"""What the site search covers, by kind: page types and snippets, resolved lazily.
-
-A model that is not installed yet (another app's branch not merged) is skipped, so
-the search works whatever subset of the site exists.
-"""
+"""What the site search covers, by kind: page types and snippets, looked up by label so that
+the search imports no other app."""
 
 from __future__ import annotations
 
@@ -39,32 +36,20 @@ class Kind:
     anchor: str = ""
 
 
-def _get_model(label: str):
-    try:
-        return apps.get_model(label)
-    except (LookupError, ValueError):
-        return None
-
-
 def page_kinds() -> list[Kind]:
-    kinds = []
-    for code, label, model_label in PAGE_KINDS:
-        model = _get_model(model_label)
-        if model is not None:
-            kinds.append(Kind(code, label, [model]))
-    kinds.append(Kind(OTHER_PAGES_KIND[0], OTHER_PAGES_KIND[1], [k.models[0] for k in kinds], is_other_pages=True))
-    return kinds
+    kinds = [Kind(code, label, [apps.get_model(model)]) for code, label, model in PAGE_KINDS]
+    return [*kinds, Kind(*OTHER_PAGES_KIND, [k.models[0] for k in kinds], is_other_pages=True)]
 
 
 def snippet_kinds() -> list[Kind]:
     kinds = []
-    for model_label in getattr(settings, "SEARCH_SNIPPET_MODELS", []):
-        model = _get_model(model_label)
-        if model is None:
+    for label in settings.SEARCH_SNIPPET_MODELS:
+        try:
+            model = apps.get_model(label)
+        except LookupError:  # a model of an app not installed: skipped, as the setting says
             continue
-        code, label, anchor = SNIPPET_KINDS.get(
-            model._meta.label_lower, (model._meta.model_name, model._meta.verbose_name_plural, "")
-        )
+        default = (model._meta.model_name, model._meta.verbose_name_plural, "")
+        code, label, anchor = SNIPPET_KINDS.get(model._meta.label_lower, default)
         kinds.append(Kind(code, label, [model], is_snippet=True, anchor=anchor))
     return kinds
 

@@ -1,4 +1,4 @@
-"""Text helpers for French-aware search: folding, light stemming, query cleaning, excerpts.
+"""Text helpers for language-aware search: folding, light stemming, query cleaning, excerpts.
 
 Pure functions, no database: the SQLite backend, the view and the snippet fallback all
 share them, so what is matched is also what is highlighted.
@@ -50,6 +50,12 @@ _SUFFIXES = sorted(
 )
 _MIN_STEM = 4
 
+# Light English stemmer, same idea: « harassed », « harassment » and « harassing » meet at
+# « harass* »; a final y or i goes too, so « bullied », « bullies » and « bullying » meet at « bull* ».
+_ENGLISH_SUFFIXES = sorted(
+    ["ments", "ment", "ings", "ing", "ied", "ies", "ed", "es", "ers", "er", "ness", "s"], key=len, reverse=True
+)
+
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 
@@ -68,14 +74,25 @@ def fold(text: str) -> str:
     return "".join(fold_char(c) for c in text)
 
 
-def stem(word: str) -> str:
-    """Light French stem of an already folded ``word`` (``harcelee`` → ``harcel``)."""
+def stem(word: str, language: str = "fr") -> str:
+    """Light stem of an already folded ``word`` in ``language`` (``harcelee`` → ``harcel``,
+    ``harassed`` → ``harass``); French rules for any language without its own."""
+    if language == "en":
+        return _english_stem(word)
     if word.endswith("aux") and len(word) > 5:
         return word[:-2]  # sociaux → socia*, réseaux → resea*
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
             return word[: -len(suffix)]
     return word
+
+
+def _english_stem(word: str) -> str:
+    for suffix in _ENGLISH_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM - 1:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith(("y", "i")) and len(word) > _MIN_STEM else word
 
 
 def clean_query(raw: str | None) -> str:
@@ -103,11 +120,11 @@ def meaningful_words(query: str) -> list[str]:
     return kept or words
 
 
-def search_stems(query: str) -> list[str]:
+def search_stems(query: str, language: str = "fr") -> list[str]:
     """Folded stems of the meaningful words of ``query``, unique, in order."""
     seen: list[str] = []
     for word in meaningful_words(query):
-        s = stem(fold(word))
+        s = stem(fold(word), language)
         if s and s not in seen:
             seen.append(s)
     return seen
@@ -133,10 +150,10 @@ def _stem_pattern(stems: list[str]) -> re.Pattern | None:
     return re.compile(rf"\b(?:{alternatives})\w*")
 
 
-def folded_matcher(query: str):
+def folded_matcher(query: str, language: str = "fr"):
     """A test of already folded text: True if every meaningful word of ``query`` occurs in it
     (stemmed, at the start of a word). Built once per query, for many texts."""
-    patterns = [re.compile(rf"\b{re.escape(s)}") for s in search_stems(query)]
+    patterns = [re.compile(rf"\b{re.escape(s)}") for s in search_stems(query, language)]
     return lambda folded: bool(patterns) and all(p.search(folded) for p in patterns)
 
 
@@ -150,7 +167,7 @@ def plain_text(value) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def excerpt(text: str, query: str, length: int = 240) -> str:
+def excerpt(text: str, query: str, length: int = 240, language: str = "fr") -> str:
     """HTML-safe excerpt of ``text`` around the first match, query words wrapped in ``<mark>``.
 
     Matching is accent- and case-insensitive and stem-based, like the search itself; the
@@ -159,7 +176,7 @@ def excerpt(text: str, query: str, length: int = 240) -> str:
     text = plain_text(text)
     if not text:
         return ""
-    pattern = _stem_pattern(search_stems(query))
+    pattern = _stem_pattern(search_stems(query, language))
     start = 0
     spans: list[tuple[int, int]] = []
     if pattern is not None:

@@ -1,17 +1,18 @@
 """The site search page and the OpenSearch description."""
 
 from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from home.models.listing import paginate, requested_number
 from home.risk import text_mentions_suicide_risk
 from home.sites import absolute_url
 
@@ -27,9 +28,6 @@ SNIPPETS_PREVIEW = 3
 #: its offset would not even fit in PostgreSQL's bigint (a 500 until then).
 MAX_PAGE = 10_000
 
-# Kept for callers of the foundation's helper.
-__all__ = ["clean_query", "opensearch", "search"]
-
 
 @require_GET
 def search(request):
@@ -44,34 +42,22 @@ def search(request):
     kind = kinds_by_code.get(request.GET.get("kind", ""))
     context = {"search_query": query, "kinds": kinds, "current_kind": kind, "results": None}
     if query:
-        locale = Locale.get_active()  # the default locale as a fallback
-        # The counts by kind and the requested page of results, in one query where the backend
-        # can (for a snippet kind, only the counts).
-        number = requested_number(request)
-        if number > MAX_PAGE:
-            raise Http404("no such page of results")
-        start = (number - 1) * PER_PAGE
-        page_kind = kind if kind is not None and not kind.is_snippet else None
-        window = (start, start + PER_PAGE) if kind is None or page_kind is not None else (0, 0)
-        counts, page_search = services.page_results(query, locale, kinds, page_kind, *window)
+        locale = Locale.get_active()
+        number = _page_number(request)
+        all_pages = services.search_pages(query, locale)
+        counts = services.counts_by_kind(all_pages.facet("content_type_id"), kinds)
         snippet_results = {}
         for each in kinds:
             if each.is_snippet:
-                # The snippets this page shows: a page of them, the first few beside the pages
-                # (first page of every kind), or none (only their count).
-                if kind is each:
-                    shown = (start, start + PER_PAGE)
-                else:
-                    shown = (0, SNIPPETS_PREVIEW if kind is None and start == 0 else 0)
-                snippet_results[each.code] = services.search_snippets(query, locale, each, *shown)
+                snippet_results[each.code] = services.search_snippets(query, locale, each)
                 counts[each.code] = services.count(snippet_results[each.code])
         help_url = services.help_page_url(locale)
         if kind is not None and kind.is_snippet:
-            results = paginate(request, snippet_results[kind.code], PER_PAGE)
+            results = _page(snippet_results[kind.code], number)
             hits = services.snippet_hits(results.object_list, query, kind, help_url)
         else:
-            known = counts[kind.code] if kind is not None else sum(counts[k.code] for k in kinds if not k.is_snippet)
-            results = paginate(request, services.CountedResults(page_search, known), PER_PAGE)
+            # Every page kind: the faceted search has counted its matches already.
+            results = _page(all_pages if kind is None else services.search_pages(query, locale, kind), number)
             hits = services.page_hits(results.object_list, query, kinds)
         first_page = results.number == 1
         groups = []
@@ -80,7 +66,11 @@ def search(request):
                 if each.is_snippet and counts[each.code]:
                     preview = list(snippet_results[each.code][:SNIPPETS_PREVIEW])
                     groups.append(
-                        {"kind": each, "hits": services.snippet_hits(preview, query, each, help_url), "count": counts[each.code]}
+                        {
+                            "kind": each,
+                            "hits": services.snippet_hits(preview, query, each, help_url),
+                            "count": counts[each.code],
+                        }
                     )
         if first_page and "page" not in request.GET:
             services.log_query(query)
@@ -100,13 +90,26 @@ def search(request):
     return TemplateResponse(request, "search/search.html", context)
 
 
-def _query_string(query: str, kind) -> str:
-    from django.utils.http import urlencode
+def _page_number(request) -> int:
+    """``?page=``: 1 when missing or not a number; a 404 past ``MAX_PAGE``."""
+    try:
+        number = max(int(request.GET.get("page", "1")), 1)
+    except ValueError:
+        number = 1
+    if number > MAX_PAGE:
+        raise Http404("no such page of results")
+    return number
 
-    params = {"q": query}
-    if kind is not None:
-        params["kind"] = kind.code
-    return urlencode(params)
+
+def _page(results, number: int):
+    try:
+        return Paginator(results, PER_PAGE).page(number)
+    except EmptyPage as exc:
+        raise Http404("no such page of results") from exc
+
+
+def _query_string(query: str, kind) -> str:
+    return urlencode({"q": query, **({"kind": kind.code} if kind is not None else {})})
 
 
 @require_GET
@@ -125,7 +128,9 @@ def opensearch(request):
                 "search_url": search_url,
                 "icon_url": absolute_url(static("img/favicon.svg")),
                 "language": language,
-                "description": gettext("Rechercher des témoignages, des interviews et de l'aide sur Parlons Harcèlement"),
+                "description": gettext(
+                    "Rechercher des témoignages, des interviews et de l'aide sur Parlons Harcèlement"
+                ),
             },
             content_type="application/opensearchdescription+xml; charset=utf-8",
         )

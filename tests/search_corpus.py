@@ -188,3 +188,41 @@ STEMMING_TABLE = [
     ("appel violence famille", "confinement"),
     ("enquêtes", "rue"),
 ]
+
+
+#: English versions of some pages (name: title, story): inflected forms that only meet
+#: through English stemming (« harassed » / « harassment », « bullied » / « bullying »).
+ENGLISH_PAGES = {
+    "college": ("Two years of bullying at middle school", "Every morning three pupils mocked my clothes at the gate."),
+    "chef": ("My manager put me down", "At the office he humiliated me in meetings until I went on sick leave."),
+    "metro": ("That night on the underground", "A stranger followed me from the station to my street, whistling."),
+    "reseaux": ("Insults under every photo", "An anonymous account harassed me on Instagram with fake pictures."),
+}
+
+
+def build_english_corpus(pages: dict, english) -> dict:
+    """English translations (in locale ``english``) of the testimonies in ``ENGLISH_PAGES``."""
+    from temoignages.permissions import creating_testimonies
+
+    translated = {}
+    for name, (title, story) in ENGLISH_PAGES.items():
+        parent_translated = pages[name].get_parent().has_translation(english)
+        with creating_testimonies():
+            page = pages[name].copy_for_translation(english, copy_parents=not parent_translated).specific
+        page.title, page.story, page.headline = title, story, ""
+        page.save_revision().publish()
+        translated[name] = page
+    return translated
+
+
+#: Under /en/: (query, name of the expected first result), English inflections.
+ENGLISH_RELEVANCE_TABLE = [
+    ("bullied at school", "college"),
+    ("bully", "college"),
+    ("harassment on instagram", "reseaux"),
+    ("harassed", "reseaux"),
+    ("humiliating meeting", "chef"),
+    ("managers", "chef"),
+    ("followed from the station", "metro"),
+    ("photos", "reseaux"),
+]

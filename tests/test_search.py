@@ -12,7 +12,14 @@ from wagtail.models import PageViewRestriction
 from search.models import DistressVocabulary, looks_like_distress
 from search.text import clean_query, excerpt, stem
 from tests.factories import temoignages as testimony_factories
-from tests.search_corpus import RELEVANCE_TABLE, STEMMING_TABLE, build_corpus, make
+from tests.search_corpus import (
+    ENGLISH_RELEVANCE_TABLE,
+    RELEVANCE_TABLE,
+    STEMMING_TABLE,
+    build_corpus,
+    build_english_corpus,
+    make,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,16 +43,16 @@ def soup_of(response):
     return BeautifulSoup(response.content, "html.parser")
 
 
-def result_titles(client, query, **params):
-    response = client.get("/fr/recherche/", {"q": query, **params})
+def result_titles(client, query, language="fr", **params):
+    response = client.get(f"/{language}/recherche/", {"q": query, **params})
     assert response.status_code == 200
     return [a.get_text(strip=True) for a in soup_of(response).select("ol.search-results .search-result__title")]
 
 
-def _check_table(client, corpus, table):
+def _check_table(client, corpus, table, language="fr"):
     failures = []
     for query, expected in table:
-        titles = result_titles(client, query)
+        titles = result_titles(client, query, language)
         if not titles or titles[0] != corpus[expected].title:
             failures.append(f"{query!r}: expected {corpus[expected].title!r} first, got {titles[:3]}")
     assert not failures, f"{connection.vendor}: " + "; ".join(failures)
@@ -54,6 +61,15 @@ def _check_table(client, corpus, table):
 def test_relevance_table(client, corpus):
     assert len(RELEVANCE_TABLE) >= 15
     _check_table(client, corpus, RELEVANCE_TABLE)
+
+
+def test_english_pages_are_searched_as_english(client, corpus, locales):
+    """Under /en/, English inflections meet (« harassed » finds « harassed », « bullied » finds
+    « bullying »), on SQLite and PostgreSQL; the French pages are not searched there."""
+    english = build_english_corpus(corpus, locales[1])
+    _check_table(client, english, ENGLISH_RELEVANCE_TABLE, "en")
+    assert result_titles(client, "bullied", "en") == [english["college"].title]
+    assert result_titles(client, "harcelement", "en") == []
 
 
 @postgres

@@ -387,14 +387,19 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/
 parse_site_url(SITE_URL)
 # Links in the admin's e-mails: the same address unless the admin lives elsewhere.
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip().rstrip("/") or SITE_URL
-# search.backend: the database backend, French-aware on SQLite (FTS5, stems as prefixes)
-# and on PostgreSQL (french_unaccent config, created by search/migrations/0002).
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "search.backend",
-        "SEARCH_CONFIG": "french_unaccent" if "postgresql" in DATABASES["default"]["ENGINE"] else "french",
+# The database's own search, one language configuration each: on PostgreSQL a text-search
+# configuration per language (created by search/migrations), on SQLite FTS5 with the query
+# stemmed in the request's language.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.postgres",
+            "SEARCH_CONFIG": "french_unaccent",
+            "SEARCH_CONFIGS": {"fr": "french_unaccent", "en": "english_unaccent"},
+        }
     }
-}
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.sqlite"}}
 # Snippets the site search covers, as "app_label.Model"; a model not installed yet is skipped.
 SEARCH_SNIPPET_MODELS = ["ressources.Association", "ressources.Helpline"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt", "zip"]
