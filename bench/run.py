@@ -648,8 +648,8 @@ def run_growth(leg: str, database_url: str | None, args) -> dict:
 
 
 def format_growth(growth: dict) -> list[str]:
-    """« testimonies p1: 81 → 78 → 76 req/s, 0.94× »: req/s at each size, then the largest
-    size's as a share of the demo size's (1.00× = no growth in cost)."""
+    """« testimonies p1: 81 → 78 → 76 req/s, p95 … ms, 0.94× »: req/s and p95 at each size, then
+    the largest size's req/s as a share of the demo size's (1.00× = no growth in cost)."""
     lines = [f"Growth with the number of testimonies ({growth['leg']}, page cache off, c=8):", ""]
     for name, points in growth["rows"].items():
         sizes = " → ".join(f"{count}" for count, _ in points)
@@ -657,7 +657,8 @@ def format_growth(growth: dict) -> list[str]:
         first, last = points[0][1]["rps"], points[-1][1]["rps"]
         ratio = f"{last / first:.2f}×" if first else "n/a"
         errors = sum(result["non2xx"] + result.get("socket_errors", 0) for _, result in points)
-        lines.append(f"- {name}: {rates} req/s ({sizes} testimonies), {ratio}, {errors} errors")
+        p95s = " → ".join(f"{result['p95']:.0f}" for _, result in points)
+        lines.append(f"- {name}: {rates} req/s, p95 {p95s} ms ({sizes} testimonies), {ratio}, {errors} errors")
     return lines + [""]
 
 
