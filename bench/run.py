@@ -655,7 +655,8 @@ def format_growth(growth: dict) -> list[str]:
         sizes = " → ".join(f"{count}" for count, _ in points)
         rates = " → ".join(f"{result['rps']:.0f}" for _, result in points)
         first, last = points[0][1]["rps"], points[-1][1]["rps"]
-        ratio = f"{last / first:.2f}×" if first else "n/a"
+        # Target: page 1 costs the same at the largest size as at the demo size, within 20 %.
+        ratio = f"{last / first:.2f}× {'✔' if last >= 0.8 * first else '✘'}" if first else "n/a"
         errors = sum(result["non2xx"] + result.get("socket_errors", 0) for _, result in points)
         p95s = " → ".join(f"{result['p95']:.0f}" for _, result in points)
         lines.append(f"- {name}: {rates} req/s, p95 {p95s} ms ({sizes} testimonies), {ratio}, {errors} errors")
