@@ -7,8 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import EditableWordList
 
-from .text import fold, stem
-
 #: Used until editors create a list for a language (then theirs replaces it).
 DEFAULT_DISTRESS_WORDS = {
     "fr": [
@@ -53,22 +51,3 @@ class DistressVocabulary(EditableWordList):
     def default_words(cls) -> dict[str, list[str]]:
         return DEFAULT_DISTRESS_WORDS
 
-
-def looks_like_distress(query: str, words: list[str]) -> bool:
-    """True if ``query`` contains one of ``words`` (folded; single words by their stem)."""
-    folded_query = " ".join(fold(query).split())
-    query_words = folded_query.split()
-    if not query_words:
-        return False
-    for entry in words:
-        folded = " ".join(fold(entry).replace("'", " ").replace("-", " ").split())
-        if not folded:
-            continue
-        if " " in folded:
-            if f" {folded} " in f" {folded_query} ":
-                return True
-            continue
-        entry_stem = stem(folded)
-        if any(word == folded or word.startswith(entry_stem) for word in query_words):
-            return True
-    return False

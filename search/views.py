@@ -13,12 +13,11 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
-from home.risk import text_mentions_suicide_risk
+from home.risk import mentions_risk, text_mentions_suicide_risk
 from home.sites import absolute_url
 
 from . import services
 from .kinds import all_kinds
-from .models import looks_like_distress
 from .text import clean_query
 
 PER_PAGE = 10
@@ -82,7 +81,7 @@ def search(request):
                 "counts": [(each, counts[each.code]) for each in kinds],
                 "total": sum(counts.values()),
                 "picks": services.editors_picks(query, locale) if first_page else [],
-                "distress": looks_like_distress(query, services.distress_words()),
+                "distress": mentions_risk(query, services.distress_words()),
                 "suicide_risk": text_mentions_suicide_risk(query),
                 "query_string": _query_string(query, kind),
             }

@@ -9,7 +9,8 @@ from django.db import connection
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from search.models import DistressVocabulary, looks_like_distress
+from home.risk import mentions_risk
+from search.models import DistressVocabulary
 from search.text import clean_query, excerpt, stem
 from tests.factories import temoignages as testimony_factories
 from tests.search_corpus import (
@@ -302,10 +303,10 @@ def test_editors_maintain_the_distress_words(client, corpus, locales):
     ("query", "expected"),
     [("SUICIDE", True), ("envie de me suicider", True), ("menacée", True), ("harcèlement au collège", False)],
 )
-def test_looks_like_distress(query, expected):
+def test_distress_words_match_by_the_risk_words_rules(query, expected):
     from search.models import DEFAULT_DISTRESS_WORDS
 
-    assert looks_like_distress(clean_query(query), DEFAULT_DISTRESS_WORDS["fr"]) is expected
+    assert mentions_risk(clean_query(query), DEFAULT_DISTRESS_WORDS["fr"]) is expected
 
 
 def test_search_promotions_come_first_and_queries_are_counted(client, corpus):

@@ -112,7 +112,3 @@ def alternate_links(context, page=None):
     default = by_code.get(settings.LANGUAGE_CODE) or links[0][1]
     return [*sorted(links), ("x-default", default)]
 
-
-@register.simple_tag
-def locale_name(language_code):
-    return dict(settings.LANGUAGES).get(language_code, language_code)
