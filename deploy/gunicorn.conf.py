@@ -8,6 +8,7 @@ testimony paths; gunicorn's own would repeat the request lines.
 
 import multiprocessing
 import os
+import random
 import resource
 
 
@@ -35,11 +36,13 @@ keepalive = _int("GUNICORN_KEEPALIVE", 5)
 # No recycling by request count: a cached page takes about a millisecond, so any count a leak
 # would need is reached by every worker within seconds, all together, and each new worker
 # stalls the requests queued behind it while it warms up (templates, connections). A worker is
-# recycled instead when its memory passes GUNICORN_MAX_WORKER_MEMORY_MB (see post_request), which
-# only a leak reaches; GUNICORN_MAX_REQUESTS still sets gunicorn's own count if a host wants one.
+# recycled instead when its memory passes its own limit, drawn at fork between 85 % and 100 % of
+# GUNICORN_MAX_WORKER_MEMORY_MB (see post_request): workers under the same load grow alike, and
+# equal limits would have them restart together. GUNICORN_MAX_REQUESTS still sets gunicorn's own
+# count if a host wants one.
 max_requests = _int("GUNICORN_MAX_REQUESTS", 0)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", max_requests // 2)
-max_worker_memory_mb = _int("GUNICORN_MAX_WORKER_MEMORY_MB", 300)
+max_worker_memory_mb = _int("GUNICORN_MAX_WORKER_MEMORY_MB", 200)
 # Behind nginx on the same host: trust its X-Forwarded-* headers only from localhost.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Limits on the request line and headers (the body limit is nginx's client_max_body_size
@@ -68,11 +71,13 @@ def post_fork(server, worker):
 
     for connection in connections.all(initialized_only=True):
         connection.close()
+    worker.memory_limit_kib = max_worker_memory_mb * 1024 * random.uniform(0.85, 1.0)  # noqa: S311  # nosec B311
 
 
 def post_request(worker, req, environ, resp):
     # ru_maxrss is the worker's peak resident memory in KiB (Linux): one system call, no file read.
     # The worker finishes this request, then exits; the arbiter starts a fresh one from the preloaded app.
-    if max_worker_memory_mb and resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > max_worker_memory_mb * 1024:
+    limit = getattr(worker, "memory_limit_kib", max_worker_memory_mb * 1024)
+    if max_worker_memory_mb and resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > limit:
         worker.log.info("Worker %s above %s MB: recycling it", worker.pid, max_worker_memory_mb)
         worker.alive = False
