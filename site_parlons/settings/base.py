@@ -185,9 +185,14 @@ if DATABASE_URL:
     if DATABASES["default"]["ENGINE"].endswith("postgresql"):
         # The database fits in memory (or on an SSD): a random read costs about a sequential
         # one. With PostgreSQL's default (4, spinning disks) the planner reads the whole
-        # search index rather than its GIN indexes, 3 to 10 times slower (bench/search_latency.py).
+        # search index rather than its GIN indexes (bench/search_latency.py).
+        # No parallel workers per query: the site's requests already keep every core busy, and a
+        # broad search split over helper processes competes with the other requests; with
+        # work_mem at its default (4 MB) a broad search sorts on disk (bench/results.md).
         DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-            f"-c random_page_cost={os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')}"
+            f"-c random_page_cost={os.environ.get('DATABASE_RANDOM_PAGE_COST', '1.1')} "
+            f"-c max_parallel_workers_per_gather={os.environ.get('DATABASE_PARALLEL_WORKERS', '0')} "
+            f"-c work_mem={os.environ.get('DATABASE_WORK_MEM', '16MB')}"
         )
 else:
     DATABASES = {
