@@ -13,6 +13,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from home.models.listing import requested_number
 from home.risk import mentions_risk, text_mentions_suicide_risk
 from home.sites import absolute_url
 
@@ -90,11 +91,8 @@ def search(request):
 
 
 def _page_number(request) -> int:
-    """``?page=``: 1 when missing or not a number; a 404 past ``MAX_PAGE``."""
-    try:
-        number = max(int(request.GET.get("page", "1")), 1)
-    except ValueError:
-        number = 1
+    """``?page=`` as the listings read it; a 404 past ``MAX_PAGE``."""
+    number = requested_number(request)
     if number > MAX_PAGE:
         raise Http404("no such page of results")
     return number

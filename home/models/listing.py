@@ -132,8 +132,7 @@ class ListingMixin(models.Model):
     def get_listing_queryset(self, request):
         return (
             listed_children(self, self.get_listing_class())
-            .live()
-            .public()
+            .published()
             .order_by("-first_published_at", "-pk")
         )
 
